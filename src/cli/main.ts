@@ -1,0 +1,116 @@
+// registry-route: the engine on the command line.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile, type Compiled } from '../compile';
+import { resolveRoute } from '../route';
+import { isClusterManifest, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../settings';
+import { distroOf } from '../settings';
+import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
+import { formatFinding, formatRoute } from './format';
+import type { Finding, Route, RouteSettings } from '../types';
+
+function readInput(file: string): string {
+  try {
+    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+  }
+}
+
+export function loadSettings(o: CliOptions): { settings: RouteSettings; findings: Finding[] } {
+  let settings: RouteSettings;
+  let findings: Finding[] = [];
+  if (o.registries) {
+    const text = readInput(o.registries);
+    const y = parseYaml(text);
+    if (!y.ok) throw new UsageError(`${o.registries}:${y.line ?? 0}:${y.column ?? 0}: ${y.error}`);
+    if (isClusterManifest(y.value)) {
+      const c = settingsFromCluster(y.value, { runtime: o.runtime });
+      settings = c.settings;
+      findings = c.findings;
+    } else {
+      const n = settingsFromNodeValue(y.value);
+      settings = n.settings;
+      findings = n.findings;
+    }
+  } else {
+    settings = settingsFromNodeValue({}).settings;
+  }
+  if (o.distroVersion) settings = { ...settings, version: o.distroVersion, distro: distroOf(o.distroVersion) };
+  if (o.runtime) settings = { ...settings, runtime: o.runtime };
+  if (o.disableDefaultEndpoint) settings = { ...settings, disableDefaultEndpoint: true };
+  if (o.embeddedRegistry) settings = { ...settings, embeddedRegistry: true };
+  if (o.systemDefaultRegistry !== undefined) settings = { ...settings, systemDefaultRegistry: o.systemDefaultRegistry };
+  return { settings, findings };
+}
+
+/** Settings findings that concern this route (its mirror key, its hosts' configs). */
+export function relevantFindings(compiled: Compiled, route: Route): Finding[] {
+  const key = route.hostsDir ? compiled.byDir.get(route.hostsDir)?.key : undefined;
+  const hosts = new Set(route.attempts.map((a) => a.endpoint.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '')));
+  const out = compiled.findings.filter((fd) => {
+    if (fd.path.length < 2) return true;
+    if (fd.path[0] === 'mirrors') return fd.path[1] === key || (key === undefined && fd.path[1] === route.registry);
+    if (fd.path[0] === 'configs') return hosts.has(String(fd.path[1]));
+    return false;
+  });
+  const seen = new Set(out.map((fd) => `${fd.code}|${fd.path.join('/')}`));
+  return [...out, ...route.findings.filter((fd) => !seen.has(`${fd.code}|${fd.path.join('/')}`))];
+}
+
+function images(o: CliOptions): string[] {
+  const list = [...o.positional];
+  if (o.imagesFile) {
+    for (const line of readInput(o.imagesFile).split(/\r?\n/)) {
+      const t = line.trim();
+      if (t && !t.startsWith('#')) list.push(t);
+    }
+  }
+  return list;
+}
+
+export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+  try {
+    const o = parseArgs(argv);
+    if (o.help) {
+      out.write(USAGE);
+      return 0;
+    }
+    const { settings, findings } = loadSettings(o);
+    const compiled = compile(settings, findings);
+    if (o.command === 'hosts-dir') {
+      if (o.positional.length !== 1) throw new UsageError('hosts-dir needs exactly one OUTDIR');
+      const outDir = o.positional[0];
+      for (const f of compiled.hostsFiles) {
+        mkdirSync(join(outDir, f.dir), { recursive: true });
+        writeFileSync(join(outDir, f.dir, 'hosts.toml'), f.text);
+      }
+      if (!o.json) out.write(`wrote ${compiled.hostsFiles.length} hosts.toml file(s) to ${outDir}\n`);
+      else out.write(`${JSON.stringify(compiled.hostsFiles.map((f) => ({ dir: f.dir, text: f.text })))}\n`);
+      return 0;
+    }
+    if (o.command === 'convert') throw new UsageError('convert is not available in this version');
+    const list = images(o);
+    if (list.length === 0) throw new UsageError('give at least one IMAGE (see registry-route --help)');
+    const routes = list.map((img) => {
+      const r = resolveRoute(compiled, img, { context: o.context });
+      return { ...r, findings: relevantFindings(compiled, r) };
+    });
+    if (o.json) {
+      out.write(`${JSON.stringify(routes, null, 2)}\n`);
+    } else {
+      out.write(`${routes.map((r) => formatRoute(compiled, r, o.context)).join('\n\n')}\n`);
+    }
+    return routes.some((r) => r.registry === '') ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`registry-route: ${e.message}\n`);
+      return 2;
+    }
+    err.write(`registry-route: internal error: ${(e as Error).message}\n`);
+    return 3;
+  }
+}
+
+export { formatFinding };

@@ -1,0 +1,37 @@
+// Every finding code the engine can report, with its severity: the stable
+// contract the tab, the CLI and the docs rely on.
+import type { Severity } from './types';
+
+export const FINDING_CODES: Record<string, { severity: Severity; summary: string }> = {
+  FIELD_TYPE: { severity: 'error', summary: 'a field has the wrong type; the node ignores it' },
+  NODE_UNKNOWN_KEY: { severity: 'warning', summary: 'a registries.yaml key RKE2/K3s ignore silently (e.g. auth.token)' },
+  CA_BUNDLE_INVALID: { severity: 'error', summary: 'caBundle is not base64 of a PEM certificate' },
+  MIRROR_KEY_INVALID: { severity: 'error', summary: 'a mirror key is not a registry host[:port] or *' },
+  MIRROR_KEY_NEVER_MATCHES: { severity: 'warning', summary: 'a mirror key images never name (registry-1.docker.io)' },
+  MIRROR_NO_ENDPOINTS: { severity: 'info', summary: 'a mirror with no endpoints writes no file' },
+  ENDPOINT_INVALID: { severity: 'error', summary: 'an endpoint that is not a URL; the node ignores it' },
+  ENDPOINT_SCHEME: { severity: 'error', summary: 'an endpoint scheme other than http/https' },
+  ENDPOINT_CREDENTIALS: { severity: 'error', summary: 'credentials inside an endpoint URL' },
+  ENDPOINT_QUERY: { severity: 'warning', summary: 'a query or fragment containerd drops' },
+  ENDPOINT_NO_SCHEME: { severity: 'warning', summary: 'an endpoint without scheme (https assumed, http for localhost ports)' },
+  ENDPOINT_HTTP: { severity: 'warning', summary: 'a plain-HTTP endpoint off the node' },
+  ENDPOINT_DUPLICATE: { severity: 'warning', summary: 'the same endpoint twice; the node skips it' },
+  ENDPOINT_DEFAULT_NOT_LAST: { severity: 'warning', summary: "the registry's own address, not last: tried twice" },
+  REWRITE_INVALID: { severity: 'error', summary: 'a rewrite pattern that is not Go RE2 syntax' },
+  REWRITE_BREAKS_TOML: { severity: 'error', summary: 'a rewrite with \\ or " that breaks hosts.toml' },
+  REWRITE_WITHOUT_ENDPOINT: { severity: 'warning', summary: 'rewrites on a mirror with no endpoints do nothing' },
+  REWRITE_AMBIGUOUS: { severity: 'warning', summary: 'two rewrites match one image: unpredictable order' },
+  DISABLE_DEFAULT_NO_EFFECT: { severity: 'warning', summary: 'disable-default-registry-endpoint silently does nothing' },
+  WILDCARD_NO_FALLBACK: { severity: 'warning', summary: 'the v1.31.6/v1.32.2 * mirror without fallback' },
+  WILDCARD_TLS_DROPPED: { severity: 'warning', summary: 'configs["*"] TLS dropped by a * mirror' },
+  WILDCARD_AUTH_UNUSED: { severity: 'warning', summary: 'configs["*"] auth is never used' },
+  CONFIG_KEY_INVALID: { severity: 'error', summary: 'a config key that is not host[:port]' },
+  CONFIG_KEY_MISMATCH: { severity: 'warning', summary: 'a config keyed by a near miss of an endpoint host' },
+  CONFIG_UNUSED: { severity: 'info', summary: 'a config no mirror endpoint uses' },
+  CONFIG_ON_MIRROR_KEY: { severity: 'warning', summary: 'a config on the mirror key does not reach its endpoints' },
+  SKIP_VERIFY: { severity: 'warning', summary: 'TLS verification turned off' },
+  HOSTS_TOML_UNPARSABLE: { severity: 'error', summary: 'a rendered hosts.toml containerd cannot parse' },
+  NO_FALLBACK: { severity: 'info', summary: 'no fallback to the registry itself' },
+  DOCKER_HUB_DIRECT: { severity: 'info', summary: 'the pull goes straight to Docker Hub (rate limits)' },
+  IMAGE_INVALID: { severity: 'error', summary: 'the sample image is not a valid reference' },
+};

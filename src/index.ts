@@ -1,0 +1,16 @@
+export * from './types';
+export { parseReference, splitDockerDomain, type ImageRef, type ParseResult } from './reference';
+export { compilePattern, replaceAll, applyRewrites } from './rewrite';
+export { normalizeEndpoint, defaultHost, isLocalhost } from './endpoint';
+export { buildHostConfigs, hostDirectory, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig, type HostEndpoint } from './host-configs';
+export { renderHostsToml, goQuote } from './hosts-toml';
+export { parseHostsToml, candidateDirs } from './containerd-hosts';
+export { profileFor, forkProfileFor, parseVersion, PROFILES, WILDCARD_FIXED_VERSIONS, type Profile, type ProfileId } from './profiles';
+export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, type SdrSource } from './sdr';
+export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nodeRegistriesSchema, plannerTlsPath } from './model';
+export { settingsFromCluster, settingsFromNodeValue, parseYaml, isClusterManifest, distroOf } from './settings';
+export { compile, type Compiled, type HostsFile } from './compile';
+export { resolveRoute, hostsDirFor, type PullContext, type RouteOptions } from './route';
+export { validate, checkRegistryKey } from './validate';
+export { FINDING_CODES } from './finding-codes';
+export { caBundleProblem } from './model';

@@ -1,0 +1,253 @@
+// The two shapes registry settings come in, as zod schemas, and their
+// conversion to the engine's Registries. Unknown fields are allowed (and kept
+// by callers that edit in place); wrong types become findings, never exceptions.
+import { z } from 'zod';
+import type { Distro, Finding, Registries, RegistryConfigEntry } from './types';
+
+export const mirrorSchema = z.looseObject({
+  endpoint: z.array(z.string()).optional(),
+  rewrite: z.record(z.string(), z.string()).optional(),
+});
+
+/** spec.rkeConfig.registries.configs.<host> of provisioning.cattle.io/v1 Cluster */
+export const clusterConfigSchema = z.looseObject({
+  authConfigSecretName: z.string().optional(),
+  tlsSecretName: z.string().optional(),
+  caBundle: z.string().optional(),
+  insecureSkipVerify: z.boolean().optional(),
+});
+
+export const clusterRegistriesSchema = z.looseObject({
+  mirrors: z.record(z.string(), mirrorSchema).optional(),
+  configs: z.record(z.string(), clusterConfigSchema).optional(),
+});
+
+/** configs.<host> of a node registries.yaml */
+export const nodeConfigSchema = z.looseObject({
+  auth: z
+    .looseObject({
+      username: z.string().optional(),
+      password: z.string().optional(),
+      auth: z.string().optional(),
+      identity_token: z.string().optional(),
+    })
+    .optional(),
+  tls: z
+    .looseObject({
+      ca_file: z.string().optional(),
+      cert_file: z.string().optional(),
+      key_file: z.string().optional(),
+      insecure_skip_verify: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export const nodeRegistriesSchema = z.looseObject({
+  mirrors: z.record(z.string(), mirrorSchema).optional(),
+  configs: z.record(z.string(), nodeConfigSchema).optional(),
+});
+
+export const NODE_AUTH_KEYS = ['username', 'password', 'auth', 'identity_token'] as const;
+export const NODE_TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'insecure_skip_verify'] as const;
+
+type Path = Array<string | number>;
+
+function typeFinding(path: Path, expected: string, got: unknown): Finding {
+  const kind = got === null ? 'null' : Array.isArray(got) ? 'a list' : typeof got;
+  return {
+    code: 'FIELD_TYPE',
+    severity: 'error',
+    path,
+    message: `${path.join('.')} must be ${expected}, but it is ${kind}; the node ignores it`,
+    fix: `Make ${path.join('.')} ${expected}.`,
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** mirrors of either shape; what is not usable is reported and skipped */
+function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
+  const mirrors: Registries['mirrors'] = {};
+  if (raw === undefined || raw === null) return mirrors;
+  if (!isRecord(raw)) {
+    findings.push(typeFinding(['mirrors'], 'a map of registry → mirror', raw));
+    return mirrors;
+  }
+  for (const [key, m] of Object.entries(raw)) {
+    const endpoints: string[] = [];
+    const rewrites: Array<[string, string]> = [];
+    if (m === null || m === undefined) {
+      mirrors[key] = { endpoints, rewrites };
+      continue;
+    }
+    if (!isRecord(m)) {
+      findings.push(typeFinding(['mirrors', key], 'a map with endpoint and rewrite', m));
+      continue;
+    }
+    if (m.endpoint !== undefined && m.endpoint !== null) {
+      if (!Array.isArray(m.endpoint)) findings.push(typeFinding(['mirrors', key, 'endpoint'], 'a list of URLs', m.endpoint));
+      else
+        m.endpoint.forEach((e, i) => {
+          if (typeof e === 'string') endpoints.push(e);
+          else findings.push(typeFinding(['mirrors', key, 'endpoint', i], 'a URL string', e));
+        });
+    }
+    if (m.rewrite !== undefined && m.rewrite !== null) {
+      if (!isRecord(m.rewrite)) findings.push(typeFinding(['mirrors', key, 'rewrite'], 'a map of pattern → replacement', m.rewrite));
+      else
+        for (const [p, r] of Object.entries(m.rewrite)) {
+          if (typeof r === 'string') rewrites.push([p, r]);
+          else findings.push(typeFinding(['mirrors', key, 'rewrite', p], 'a replacement string', r));
+        }
+    }
+    mirrors[key] = { endpoints, rewrites };
+  }
+  return mirrors;
+}
+
+/** The node path where Rancher's planner writes a registry's TLS files. */
+export function plannerTlsPath(distro: Distro, host: string, file: 'ca.crt' | 'tls.crt' | 'tls.key'): string {
+  return `/var/lib/rancher/${distro}/etc/tls/registries/${host}/${file}`;
+}
+
+/** spec.rkeConfig.registries → Registries, as Rancher's planner hands it to the node. */
+export function registriesFromCluster(raw: unknown, distro: Distro): { registries: Registries; findings: Finding[] } {
+  const findings: Finding[] = [];
+  if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
+  if (!isRecord(raw)) {
+    findings.push(typeFinding([], 'a map with mirrors and configs', raw));
+    return { registries: { mirrors: {}, configs: {} }, findings };
+  }
+  const mirrors = readMirrors(raw.mirrors, findings);
+  const configs: Registries['configs'] = {};
+  if (raw.configs !== undefined && raw.configs !== null) {
+    if (!isRecord(raw.configs)) findings.push(typeFinding(['configs'], 'a map of host → config', raw.configs));
+    else
+      for (const [host, c] of Object.entries(raw.configs)) {
+        if (c === null || c === undefined) {
+          configs[host] = {};
+          continue;
+        }
+        if (!isRecord(c)) {
+          findings.push(typeFinding(['configs', host], 'a map', c));
+          continue;
+        }
+        const entry: RegistryConfigEntry = {};
+        const str = (k: string): string | undefined => {
+          const v = c[k];
+          if (v === undefined || v === null || v === '') return undefined;
+          if (typeof v !== 'string') {
+            findings.push(typeFinding(['configs', host, k], 'a string', v));
+            return undefined;
+          }
+          return v;
+        };
+        const authName = str('authConfigSecretName');
+        const tlsName = str('tlsSecretName');
+        const ca = str('caBundle');
+        if (ca) {
+          const problem = caBundleProblem(ca);
+          if (problem) findings.push({ code: 'CA_BUNDLE_INVALID', severity: 'error', path: ['configs', host, 'caBundle'], message: problem.message, fix: problem.fix });
+        }
+        let skip = false;
+        if (c.insecureSkipVerify !== undefined && c.insecureSkipVerify !== null) {
+          if (typeof c.insecureSkipVerify !== 'boolean') findings.push(typeFinding(['configs', host, 'insecureSkipVerify'], 'true or false', c.insecureSkipVerify));
+          else skip = c.insecureSkipVerify;
+        }
+        if (authName) entry.auth = { kind: 'secret', name: authName };
+        if (skip || tlsName || ca) {
+          entry.tls = { insecureSkipVerify: skip };
+          if (tlsName) {
+            entry.tls.certFile = plannerTlsPath(distro, host, 'tls.crt');
+            entry.tls.keyFile = plannerTlsPath(distro, host, 'tls.key');
+          }
+          if (ca) entry.tls.caFile = plannerTlsPath(distro, host, 'ca.crt');
+        }
+        configs[host] = entry;
+      }
+  }
+  return { registries: { mirrors, configs }, findings };
+}
+
+/** A node registries.yaml document → Registries; credentials are noted, never kept. */
+export function registriesFromNode(raw: unknown): { registries: Registries; findings: Finding[] } {
+  const findings: Finding[] = [];
+  if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
+  if (!isRecord(raw)) {
+    findings.push(typeFinding([], 'a map with mirrors and configs', raw));
+    return { registries: { mirrors: {}, configs: {} }, findings };
+  }
+  for (const k of Object.keys(raw)) {
+    if (k !== 'mirrors' && k !== 'configs') findings.push(unknownKey([k]));
+  }
+  const mirrors = readMirrors(raw.mirrors, findings);
+  for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
+    if (isRecord(m)) for (const k of Object.keys(m)) if (k !== 'endpoint' && k !== 'rewrite') findings.push(unknownKey(['mirrors', key, k]));
+  }
+  const configs: Registries['configs'] = {};
+  if (raw.configs !== undefined && raw.configs !== null) {
+    if (!isRecord(raw.configs)) findings.push(typeFinding(['configs'], 'a map of host → config', raw.configs));
+    else
+      for (const [host, c] of Object.entries(raw.configs)) {
+        const entry: RegistryConfigEntry = {};
+        if (c === null || c === undefined) {
+          configs[host] = entry;
+          continue;
+        }
+        if (!isRecord(c)) {
+          findings.push(typeFinding(['configs', host], 'a map with auth and tls', c));
+          continue;
+        }
+        for (const k of Object.keys(c)) if (k !== 'auth' && k !== 'tls') findings.push(unknownKey(['configs', host, k]));
+        if (c.auth !== undefined && c.auth !== null) {
+          if (!isRecord(c.auth)) findings.push(typeFinding(['configs', host, 'auth'], 'a map', '<hidden>'));
+          else {
+            const fields = NODE_AUTH_KEYS.filter((k) => typeof (c.auth as Record<string, unknown>)[k] === 'string' && (c.auth as Record<string, string>)[k] !== '');
+            for (const k of Object.keys(c.auth)) if (!(NODE_AUTH_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'auth', k]));
+            if (fields.length) entry.auth = { kind: 'inline', fields };
+          }
+        }
+        if (c.tls !== undefined && c.tls !== null) {
+          if (!isRecord(c.tls)) findings.push(typeFinding(['configs', host, 'tls'], 'a map', c.tls));
+          else {
+            const t = c.tls;
+            for (const k of Object.keys(t)) if (!(NODE_TLS_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'tls', k]));
+            const s = (k: string) => (typeof t[k] === 'string' && t[k] !== '' ? (t[k] as string) : undefined);
+            entry.tls = { caFile: s('ca_file'), certFile: s('cert_file'), keyFile: s('key_file'), insecureSkipVerify: t.insecure_skip_verify === true };
+          }
+        }
+        configs[host] = entry;
+      }
+  }
+  return { registries: { mirrors, configs }, findings };
+}
+
+function unknownKey(path: Path): Finding {
+  return {
+    code: 'NODE_UNKNOWN_KEY',
+    severity: 'warning',
+    path,
+    message: `${path.join('.')} is not a registries.yaml field: RKE2/K3s ignore it silently`,
+    fix: path[path.length - 1] === 'token' ? 'Use auth.identity_token, or username and password.' : `Remove ${path.join('.')} or correct its name.`,
+  };
+}
+
+/** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. */
+export function caBundleProblem(value: string): { message: string; fix: string } | undefined {
+  if (/-----BEGIN /.test(value)) {
+    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.' };
+  }
+  let decoded: string;
+  try {
+    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value)) throw new Error('not base64');
+    decoded = atob(value.replace(/\s+/g, ''));
+  } catch {
+    return { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.' };
+  }
+  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(decoded)) {
+    return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).' };
+  }
+  return undefined;
+}

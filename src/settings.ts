@@ -1,0 +1,87 @@
+// RouteSettings from a Cluster resource or a node registries.yaml.
+import { parseDocument, LineCounter } from 'yaml';
+import { registriesFromCluster, registriesFromNode } from './model';
+import { parseVersion } from './profiles';
+import { effectiveSystemDefaultRegistry, type SdrSource } from './sdr';
+import type { Distro, Finding, RouteSettings, Runtime } from './types';
+
+function flag(v: unknown): boolean {
+  return v === true || v === 'true';
+}
+
+export function distroOf(version: string | undefined): Distro {
+  return parseVersion(version)?.distro ?? 'rke2';
+}
+
+export interface ClusterSettings {
+  settings: RouteSettings;
+  findings: Finding[];
+  sdrSource: SdrSource;
+}
+
+export function settingsFromCluster(
+  cluster: unknown,
+  opts: { globalSystemDefaultRegistry?: string; runtime?: Runtime } = {},
+): ClusterSettings {
+  const spec = (cluster as { spec?: Record<string, unknown> } | null)?.spec ?? {};
+  const version = typeof spec.kubernetesVersion === 'string' ? spec.kubernetesVersion : undefined;
+  const distro = distroOf(version);
+  const rke = (spec.rkeConfig ?? {}) as Record<string, unknown>;
+  const global = (rke.machineGlobalConfig ?? {}) as Record<string, unknown>;
+  const { registries, findings } = registriesFromCluster(rke.registries, distro);
+  const sdr = effectiveSystemDefaultRegistry(cluster, opts.globalSystemDefaultRegistry);
+  return {
+    settings: {
+      distro,
+      version,
+      runtime: opts.runtime ?? 'k3s-fork',
+      disableDefaultEndpoint: flag(global['disable-default-registry-endpoint']),
+      embeddedRegistry: flag(global['embedded-registry']),
+      systemDefaultRegistry: sdr.value,
+      registries,
+    },
+    findings,
+    sdrSource: sdr.source,
+  };
+}
+
+export type YamlResult =
+  | { ok: true; value: unknown }
+  | { ok: false; error: string; line?: number; column?: number };
+
+/** Parses one YAML document strictly enough to report errors with line:column. */
+export function parseYaml(text: string): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    return { ok: false, error: err.message.split('\n')[0], line: pos.line, column: pos.col };
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+export function isClusterManifest(v: unknown): boolean {
+  const o = v as { kind?: unknown; spec?: unknown } | null;
+  return !!o && typeof o === 'object' && (o.kind === 'Cluster' || (typeof o.spec === 'object' && o.spec !== null && 'rkeConfig' in (o.spec as object)));
+}
+
+export function settingsFromNodeValue(value: unknown, base: Partial<RouteSettings> = {}): { settings: RouteSettings; findings: Finding[] } {
+  const { registries, findings } = registriesFromNode(value);
+  return {
+    settings: {
+      distro: base.distro ?? distroOf(base.version),
+      version: base.version,
+      runtime: base.runtime ?? 'k3s-fork',
+      disableDefaultEndpoint: base.disableDefaultEndpoint ?? false,
+      embeddedRegistry: base.embeddedRegistry ?? false,
+      systemDefaultRegistry: base.systemDefaultRegistry,
+      registries,
+    },
+    findings,
+  };
+}

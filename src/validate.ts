@@ -1,0 +1,214 @@
+// Findings: what will go wrong on the node, where, and the fix in one line.
+import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from './endpoint';
+import { compilePattern, replaceAll } from './rewrite';
+import { WILDCARD_FIXED_VERSIONS } from './profiles';
+import type { Compiled } from './compile';
+import type { ImageRef } from './reference';
+import type { Finding, Route, Severity } from './types';
+
+type Path = Array<string | number>;
+
+function f(code: string, severity: Severity, path: Path, message: string, fix: string): Finding {
+  return { code, severity, path, message, fix };
+}
+
+const HOST_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+
+/** A registry host as images name it: host[:port], no scheme or path. */
+export function checkRegistryKey(key: string): string | undefined {
+  if (key === '*') return undefined;
+  if (key.trim() === '') return 'is empty';
+  if (/\s/.test(key)) return 'contains white space';
+  if (key.includes('://')) return 'has a scheme; keys are registry hosts as images name them';
+  if (key.includes('/')) return 'has a path; keys are registry hosts as images name them';
+  if (!HOST_RE.test(key)) return 'is not a valid host[:port]';
+  const port = /:(\d+)$/.exec(key)?.[1];
+  if (port && Number(port) > 65535) return 'has a port above 65535';
+  return undefined;
+}
+
+const REDACT = (s: string) => s.replace(/\/\/([^/@]*):[^/@]*@/, '//$1:xxxxx@');
+
+function checkEndpoint(raw: string, path: Path, out: Finding[]): void {
+  const shown = REDACT(raw);
+  if (raw.trim() === '') {
+    out.push(f('ENDPOINT_INVALID', 'error', path, 'The endpoint is empty; the node ignores it', 'Enter a URL such as https://mirror.example.com, or remove the row.'));
+    return;
+  }
+  if (raw !== raw.trim() || /\s/.test(raw)) {
+    out.push(f('ENDPOINT_INVALID', 'error', path, `"${shown}" contains white space; the node ignores this endpoint`, 'Remove the spaces.'));
+    return;
+  }
+  const n = normalizeEndpoint(raw);
+  if (!n.ok) {
+    out.push(f('ENDPOINT_INVALID', 'error', path, `"${shown}" is not a valid URL (${n.error}); the node ignores this endpoint`, 'Use scheme://host[:port][/path], e.g. https://mirror.example.com:5000.'));
+    return;
+  }
+  const u = n.ep.url;
+  if (u.scheme !== 'http' && u.scheme !== 'https') {
+    out.push(f('ENDPOINT_SCHEME', 'error', path, `"${shown}" uses scheme ${u.scheme}:; containerd only speaks http and https`, 'Use https:// (or http:// for a plain-HTTP registry).'));
+    return;
+  }
+  if (u.host === '' || !HOST_RE.test(u.host)) {
+    out.push(f('ENDPOINT_INVALID', 'error', path, `"${shown}" has no valid host name`, 'Use scheme://host[:port], e.g. https://mirror.example.com.'));
+    return;
+  }
+  if (u.user) {
+    out.push(f('ENDPOINT_CREDENTIALS', 'error', path, 'The endpoint URL carries credentials; they would be written in clear text to every node', 'Remove user:password@ from the URL and add a registry config with an auth Secret for this host.'));
+  }
+  if (u.rawQuery || u.hasFragment) {
+    out.push(f('ENDPOINT_QUERY', 'warning', path, `"${shown}" has a query or fragment; containerd builds its own request URLs and drops it`, 'Remove the ?… or #… part.'));
+  }
+  if (n.ep.schemeAdded) {
+    out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses ${u.scheme}://${u.host}`, `Write ${u.scheme}://${raw} explicitly, or http:// if the registry has no TLS.`));
+  }
+  if (u.scheme === 'http' && !isLocalhost(u.host)) {
+    out.push(f('ENDPOINT_HTTP', 'warning', path, `"${shown}" is plain HTTP: images and credentials cross the network unencrypted`, 'Use https:// with a CA bundle for the registry.'));
+  }
+}
+
+function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoints: boolean, out: Finding[]): void {
+  for (const [pattern, replacement] of rewrites) {
+    const path: Path = ['mirrors', key, 'rewrite', pattern];
+    const c = compilePattern(pattern);
+    if (!c.ok) {
+      const look = /\(\?[=!<]/.test(pattern) ? ' (Go regular expressions have no look-ahead or look-behind)' : /\\[1-9]/.test(pattern) ? ' (Go regular expressions have no back-references)' : '';
+      out.push(f('REWRITE_INVALID', 'error', path, `The pattern is not a valid Go (RE2) regular expression: ${c.error}${look}`, 'Rewrite the pattern in RE2 syntax, e.g. ^library/(.*)$.'));
+    }
+    if (/["\\]/.test(pattern) || /["\\]/.test(replacement) || /[\x00-\x1f]/.test(pattern + replacement)) {
+      out.push(f('REWRITE_BREAKS_TOML', 'error', path, 'The node writes rewrites into hosts.toml without escaping: a \\ or " here breaks the file (or changes the pattern), and containerd then ignores every mirror of this registry', 'Avoid \\ and ": use [.] instead of \\., [0-9] instead of \\d.'));
+    }
+  }
+  if (rewrites.length > 0 && !hasEndpoints) {
+    out.push(f('REWRITE_WITHOUT_ENDPOINT', 'warning', ['mirrors', key, 'rewrite'], 'Rewrites apply only to mirror endpoints; this mirror has none, so they do nothing', 'Add an endpoint, or remove the rewrites.'));
+  }
+}
+
+export function validate(compiled: Compiled): Finding[] {
+  const out: Finding[] = [];
+  const { settings, profile } = compiled;
+  const { mirrors, configs } = settings.registries;
+  const endpointHosts = new Set<string>();
+
+  for (const key of Object.keys(mirrors)) {
+    const m = mirrors[key];
+    const bad = checkRegistryKey(key);
+    if (bad) out.push(f('MIRROR_KEY_INVALID', 'error', ['mirrors', key], `Mirror key "${REDACT(key)}" ${bad}; no image ever uses it`, 'Use the registry host as images name it: docker.io, registry.example.com:5000 or *.'));
+    if (key === DOCKER_HUB_HOST || key === 'index.docker.io') {
+      out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${key}": Docker Hub images are docker.io/…, so this mirror is never used`, 'Rename the mirror key to docker.io.'));
+    }
+    const seen = new Map<string, number>();
+    let valid = 0;
+    const dflt = key === '*' || bad ? undefined : normalizeEndpoint(key);
+    const defaultUrl = dflt && dflt.ok ? dflt.ep.urlString : undefined;
+    m.endpoints.forEach((e, i) => {
+      const path: Path = ['mirrors', key, 'endpoint', i];
+      checkEndpoint(e, path, out);
+      const n = normalizeEndpoint(e, compiled.mirrorAddr);
+      if (!n.ok) return;
+      valid++;
+      endpointHosts.add(n.ep.registryName);
+      const prev = seen.get(n.ep.urlString);
+      if (prev !== undefined) {
+        out.push(f('ENDPOINT_DUPLICATE', 'warning', path, `Same endpoint as #${prev + 1} (${n.ep.urlString}); the node skips it`, 'Remove the duplicate.'));
+        return;
+      }
+      seen.set(n.ep.urlString, i);
+      if (defaultUrl && n.ep.urlString === defaultUrl && i + 1 < m.endpoints.length && !settings.disableDefaultEndpoint) {
+        out.push(f('ENDPOINT_DEFAULT_NOT_LAST', 'warning', path, `This is the registry's own address; it is only folded into the fallback when it is last, so here it is tried twice`, 'Move it to the end of the list, or remove it (the registry itself is the fallback anyway).'));
+      }
+    });
+    checkRewrites(key, m.rewrites, m.endpoints.length > 0, out);
+    if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*') {
+      out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${key}" has no endpoints: no hosts.toml is written for it${Object.hasOwn(mirrors, '*') ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror.'));
+    }
+    if (settings.disableDefaultEndpoint && !profile.legacyCri) {
+      const reason = Object.hasOwn(configs, key)
+        ? `"${key}" also has a registry config, and then the node keeps the default endpoint`
+        : valid === 0
+          ? `"${key}" has no valid endpoint`
+          : undefined;
+      if (reason) out.push(f('DISABLE_DEFAULT_NO_EFFECT', 'warning', ['mirrors', key], `disable-default-registry-endpoint has no effect here: ${reason}`, Object.hasOwn(configs, key) ? 'Key the config by the endpoint host instead, or accept the fallback.' : 'Add an endpoint.'));
+    }
+  }
+
+  if (Object.hasOwn(mirrors, '*') && !profile.wildcardFallback && !settings.disableDefaultEndpoint && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok)) {
+    out.push(f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `On ${settings.version ?? 'this version'} a * mirror has no fallback to the upstream registry: when the mirror lacks an image, the pull fails (k3s-io/k3s#11857, rancher/rke2#7827)`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or list each registry as its own mirror key, or make the mirror serve every image.`));
+  }
+
+  for (const key of Object.keys(configs)) {
+    const c = configs[key];
+    const path: Path = ['configs', key];
+    const bad = checkRegistryKey(key);
+    if (bad) {
+      const n = normalizeEndpoint(key);
+      const hint = n.ok && n.ep.url.host ? ` Key it as ${n.ep.registryName}.` : '';
+      out.push(f('CONFIG_KEY_INVALID', 'error', path, `Config key "${REDACT(key)}" ${bad}; containerd looks configs up by host[:port] only`, `Use the endpoint's host[:port].${hint}`));
+      continue;
+    }
+    if (key === '*') {
+      if (c.tls && Object.hasOwn(mirrors, '*')) out.push(f('WILDCARD_TLS_DROPPED', 'warning', path, 'The * config TLS settings are dropped when a * mirror exists', 'Add a config for each mirror endpoint host instead.'));
+      if (c.auth) out.push(f('WILDCARD_AUTH_UNUSED', 'warning', [...path, 'authConfigSecretName'], 'containerd never uses * credentials for image pulls', 'Add a config with the auth Secret for each registry host.'));
+      continue;
+    }
+    if (c.tls?.insecureSkipVerify) {
+      out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], `TLS certificates of ${key} are not verified: anyone on the path can serve you other images`, 'Add the registry CA bundle instead and turn this off.'));
+    }
+    const used = endpointHosts.has(key) || Object.hasOwn(mirrors, key) || (key === DOCKER_HUB_HOST && endpointHosts.has(DOCKER_HUB));
+    if (!used) {
+      const near = [...endpointHosts].find((h) => hostName(h) === hostName(key) && h !== key);
+      if (near) out.push(f('CONFIG_KEY_MISMATCH', 'warning', path, `No endpoint uses "${key}"; configs are matched by the exact host[:port] of an endpoint, and an endpoint uses "${near}"`, `Rename the config key to ${near}.`));
+      else out.push(f('CONFIG_UNUSED', 'info', path, `No mirror endpoint uses "${key}": this config applies only to images pulled from ${key} directly`, 'If it is meant for a mirror, key it by that endpoint\'s host[:port].'));
+    }
+  }
+
+  for (const key of Object.keys(mirrors)) {
+    const m = mirrors[key];
+    if (!Object.hasOwn(configs, key) || key === '*') continue;
+    const hosts = m.endpoints.map((e) => normalizeEndpoint(e)).filter((n) => n.ok).map((n) => (n.ok ? n.ep.registryName : ''));
+    if (hosts.length > 0 && !hosts.includes(key) && !(key === DOCKER_HUB && hosts.includes(DOCKER_HUB))) {
+      out.push(f('CONFIG_ON_MIRROR_KEY', 'warning', ['configs', key], `The config for "${key}" applies to ${key} itself (the fallback), not to its mirror endpoints ${hosts.join(', ')}`, `Add a config keyed by ${hosts[0]} for the mirror.`));
+    }
+  }
+
+  for (const file of compiled.hostsFiles) {
+    if (!file.parsed.ok) {
+      out.push(f('HOSTS_TOML_UNPARSABLE', 'error', ['mirrors', file.key], `certs.d/${file.dir}/hosts.toml will not parse on the node (${file.parsed.error}); containerd ignores every mirror of "${file.key}" and pulls from the registry itself`, 'Fix the rewrite patterns or endpoints flagged for this mirror.'));
+    }
+  }
+  return out;
+}
+
+/** Findings about one route: fallback, rewrites, Docker Hub. */
+export function routeFindings(compiled: Compiled, route: Route, ref: ImageRef): Finding[] {
+  const out: Finding[] = [];
+  const file = route.hostsDir ? compiled.byDir.get(route.hostsDir) : undefined;
+  if (file && !file.parsed.ok) {
+    out.push(f('HOSTS_TOML_UNPARSABLE', 'error', ['mirrors', file.key], `certs.d/${file.dir}/hosts.toml does not parse: only the registry itself is tried`, 'Fix the rewrite patterns or endpoints of this mirror.'));
+  }
+  if (route.attempts.length > 0 && !route.attempts.some((a) => a.default)) {
+    const bug = route.hostsDir === '_default' && !compiled.profile.wildcardFallback && !compiled.settings.disableDefaultEndpoint;
+    out.push(
+      bug
+        ? f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `No fallback to ${ref.registry} on ${compiled.settings.version ?? 'this version'}: if the mirrors lack this image, the pull fails`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or add a mirror key for ${ref.registry}.`)
+        : f('NO_FALLBACK', 'info', ['mirrors', route.hostsDir === '_default' ? '*' : ref.registry], `No fallback to ${ref.registry}: if every mirror fails, the pull fails`, 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.'),
+    );
+  }
+  const hostTables = file?.parsed.ok ? file.parsed.hosts : [];
+  for (const h of hostTables) {
+    if (h.rewrites.length < 2) continue;
+    const hits = h.rewrites.filter(([p, r]) => {
+      const c = compilePattern(p);
+      return c.ok && replaceAll(c.re, ref.repository, r) !== ref.repository;
+    });
+    if (hits.length > 1) {
+      out.push(f('REWRITE_AMBIGUOUS', 'warning', ['mirrors', file!.key, 'rewrite', hits[1][0]], `${hits.length} rewrites match ${ref.repository} (${hits.map(([p]) => p).join(', ')}); containerd tries them in random order, so the result is unpredictable`, 'Anchor the patterns so that at most one matches each image.'));
+      break;
+    }
+  }
+  const first = route.attempts[0];
+  if (first && (first.endpoint.includes(`//${DOCKER_HUB_HOST}`) || first.endpoint.includes(`//${defaultHost(DOCKER_HUB)}`)) && ref.registry === DOCKER_HUB) {
+    out.push(f('DOCKER_HUB_DIRECT', 'info', ['mirrors', DOCKER_HUB], 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror.'));
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isLocalhost, normalizeEndpoint } from '../../src';
+
+function n(e: string, addr?: string) {
+  const r = normalizeEndpoint(e, addr);
+  if (!r.ok) throw new Error(r.error);
+  return { url: r.ep.urlString, name: r.ep.registryName, override: r.ep.overridePath };
+}
+
+describe('endpoint normalisation (K3s normalizeEndpointAddress)', () => {
+  it('adds https to a host without scheme', () => {
+    expect(n('mirror.example.com')).toEqual({ url: 'https://mirror.example.com/v2', name: 'mirror.example.com', override: false });
+  });
+  it('uses http for localhost and loopback with an explicit port other than 443', () => {
+    expect(n('localhost:5000').url).toBe('http://localhost:5000/v2');
+    expect(n('127.0.0.1:5000').url).toBe('http://127.0.0.1:5000/v2');
+    expect(n('[::1]:5000').url).toBe('http://[::1]:5000/v2');
+    expect(n('localhost:443').url).toBe('https://localhost:443/v2');
+    expect(n('localhost').url).toBe('https://localhost/v2');
+  });
+  it('keeps https for the embedded registry address even on loopback', () => {
+    expect(n('127.0.0.1:6443', '127.0.0.1:6443').url).toBe('https://127.0.0.1:6443/v2');
+  });
+  it('maps docker.io to registry-1.docker.io but keeps the registry name', () => {
+    expect(n('docker.io')).toEqual({ url: 'https://registry-1.docker.io/v2', name: 'docker.io', override: false });
+    expect(n('https://registry-1.docker.io').name).toBe('docker.io');
+  });
+  it('treats "", / and /v2 as the default path, anything else verbatim with override_path', () => {
+    expect(n('https://m.example.com/').override).toBe(false);
+    expect(n('https://m.example.com/v2').override).toBe(false);
+    expect(n('https://m.example.com/v2/')).toMatchObject({ url: 'https://m.example.com/v2/', override: true });
+    expect(n('https://m.example.com/prefix')).toMatchObject({ url: 'https://m.example.com/prefix', override: true });
+  });
+  it('keeps the port in the registry name used to look up configs', () => {
+    expect(n('https://r.example.com:8443').name).toBe('r.example.com:8443');
+    expect(n('https://r.example.com').name).toBe('r.example.com');
+  });
+  it('rejects what Go url.Parse rejects', () => {
+    expect(normalizeEndpoint('https://bad host').ok).toBe(false);
+    expect(normalizeEndpoint('mirror.example.com:abc').ok).toBe(false);
+    expect(normalizeEndpoint('https://[::1').ok).toBe(false);
+  });
+  it('never prints a password from the URL', () => {
+    expect(n('https://user:secret@m.example.com').url).toBe('https://user:xxxxx@m.example.com/v2');
+  });
+  it('knows localhost as containerd does', () => {
+    expect(isLocalhost('localhost:5000')).toBe(true);
+    expect(isLocalhost('127.0.0.2')).toBe(true);
+    expect(isLocalhost('::1')).toBe(true);
+    expect(isLocalhost('[::1]:80')).toBe(true);
+    expect(isLocalhost('localhost.example.com')).toBe(false);
+    expect(isLocalhost('10.0.0.1:5000')).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding } from '../../src';
+import { compileNode } from './helpers';
+
+const seen = new Set<string>();
+function findings(value: unknown, base = {}, image?: string): Finding[] {
+  const c = compileNode(value, base);
+  const all = [...c.findings, ...(image ? resolveRoute(c, image).findings : [])];
+  all.forEach((f) => seen.add(f.code));
+  return all;
+}
+function expectFinding(list: Finding[], code: string, path?: Array<string | number>) {
+  const f = list.find((x) => x.code === code && (!path || JSON.stringify(x.path) === JSON.stringify(path)));
+  expect(f, `${code} at ${JSON.stringify(path)} in ${JSON.stringify(list.map((x) => [x.code, x.path]))}`).toBeTruthy();
+  expect(f!.severity).toBe(FINDING_CODES[code].severity);
+  expect(f!.message.length).toBeGreaterThan(10);
+  expect(f!.fix).toMatch(/\S/);
+  expect(f!.fix).not.toContain('\n');
+  return f!;
+}
+const hub = (endpoint: string[], rest = {}) => ({ mirrors: { 'docker.io': { endpoint, ...rest } } });
+
+describe('findings: each names the field and the fix', () => {
+  it('wildcard without fallback on the cluster version', () => {
+    expectFinding(findings({ mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, { version: 'v1.32.2+k3s1' }), 'WILDCARD_NO_FALLBACK', ['mirrors', '*']);
+    expect(findings({ mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, { version: 'v1.32.3+k3s1' }).map((f) => f.code)).not.toContain('WILDCARD_NO_FALLBACK');
+  });
+  it('rewrite patterns that break hosts.toml, and the file that then does not parse', () => {
+    const l = findings(hub(['https://m.example.com'], { rewrite: { '^library/(\\w+)': 'x/$1' } }));
+    expectFinding(l, 'REWRITE_BREAKS_TOML', ['mirrors', 'docker.io', 'rewrite', '^library/(\\w+)']);
+    expectFinding(l, 'HOSTS_TOML_UNPARSABLE', ['mirrors', 'docker.io']);
+  });
+  it('two rewrites matching one image', () => {
+    expectFinding(findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), {}, 'nginx'), 'REWRITE_AMBIGUOUS');
+  });
+  it('an endpoint equal to the default that is not last', () => {
+    expectFinding(findings(hub(['https://registry-1.docker.io', 'https://m.example.com'])), 'ENDPOINT_DEFAULT_NOT_LAST', ['mirrors', 'docker.io', 'endpoint', 0]);
+    expect(findings(hub(['https://m.example.com', 'docker.io'])).map((f) => f.code)).not.toContain('ENDPOINT_DEFAULT_NOT_LAST');
+  });
+  it('a dead mirror key', () => {
+    expectFinding(findings({ mirrors: { 'registry-1.docker.io': { endpoint: ['https://m.example.com'] } } }), 'MIRROR_KEY_NEVER_MATCHES');
+  });
+  it('configs keyed by a host no endpoint uses', () => {
+    expectFinding(findings({ ...hub(['https://r.example.com']), configs: { 'r.example.com:443': { tls: { ca_file: '/ca' } } } }), 'CONFIG_KEY_MISMATCH', ['configs', 'r.example.com:443']);
+    expectFinding(findings({ configs: { 'other.example.com': { auth: { username: 'u', password: 'p' } } } }), 'CONFIG_UNUSED');
+    expectFinding(findings({ ...hub(['https://m.example.com']), configs: { 'docker.io': { auth: { username: 'u', password: 'p' } } } }), 'CONFIG_ON_MIRROR_KEY', ['configs', 'docker.io']);
+    expectFinding(findings({ configs: { 'https://r.example.com': { tls: { ca_file: '/ca' } } } }), 'CONFIG_KEY_INVALID');
+  });
+  it('* TLS dropped by a * mirror, * auth never used', () => {
+    const l = findings({ mirrors: { '*': { endpoint: ['https://m.example.com'] } }, configs: { '*': { tls: { ca_file: '/ca' }, auth: { username: 'u', password: 'p' } } } });
+    expectFinding(l, 'WILDCARD_TLS_DROPPED', ['configs', '*']);
+    expectFinding(l, 'WILDCARD_AUTH_UNUSED');
+  });
+  it('disable-default having no effect', () => {
+    expectFinding(findings({ ...hub(['https://m.example.com']), configs: { 'docker.io': { tls: { insecure_skip_verify: true } } } }, { disableDefaultEndpoint: true }), 'DISABLE_DEFAULT_NO_EFFECT', ['mirrors', 'docker.io']);
+    expectFinding(findings(hub(['bad host']), { disableDefaultEndpoint: true }), 'DISABLE_DEFAULT_NO_EFFECT');
+  });
+  it('no fallback when disable-default removes it', () => {
+    expectFinding(findings(hub(['https://m.example.com']), { disableDefaultEndpoint: true }, 'nginx'), 'NO_FALLBACK');
+  });
+  it('endpoints without a scheme', () => {
+    const f = expectFinding(findings(hub(['m.example.com'])), 'ENDPOINT_NO_SCHEME', ['mirrors', 'docker.io', 'endpoint', 0]);
+    expect(f.message).toContain('https://m.example.com');
+  });
+  it('duplicates', () => {
+    expectFinding(findings(hub(['https://m.example.com', 'm.example.com/v2'])), 'ENDPOINT_DUPLICATE', ['mirrors', 'docker.io', 'endpoint', 1]);
+  });
+  it('http without TLS, skip-verify', () => {
+    expectFinding(findings(hub(['http://m.example.com'])), 'ENDPOINT_HTTP');
+    expect(findings(hub(['http://localhost:5000'])).map((f) => f.code)).not.toContain('ENDPOINT_HTTP');
+    expectFinding(findings({ ...hub(['https://m.example.com']), configs: { 'm.example.com': { tls: { insecure_skip_verify: true } } } }), 'SKIP_VERIFY');
+  });
+  it('invalid hostnames, URLs, schemes, regexes', () => {
+    expectFinding(findings({ mirrors: { 'my registry': { endpoint: ['https://m.example.com'] } } }), 'MIRROR_KEY_INVALID');
+    expectFinding(findings({ mirrors: { 'https://docker.io': { endpoint: ['https://m.example.com'] } } }), 'MIRROR_KEY_INVALID');
+    expectFinding(findings(hub(['https://bad host'])), 'ENDPOINT_INVALID');
+    expectFinding(findings(hub([''])), 'ENDPOINT_INVALID');
+    expectFinding(findings(hub(['ftp://m.example.com'])), 'ENDPOINT_SCHEME');
+    expectFinding(findings(hub(['https://m.example.com?x=1'])), 'ENDPOINT_QUERY');
+    const la = expectFinding(findings(hub(['https://m.example.com'], { rewrite: { '(?=library)': 'x' } })), 'REWRITE_INVALID');
+    expect(la.message).toContain('look-ahead');
+    expectFinding(findings({ mirrors: { 'quay.io': { rewrite: { a: 'b' } } } }), 'REWRITE_WITHOUT_ENDPOINT');
+    expectFinding(findings({ mirrors: { 'quay.io': {} } }), 'MIRROR_NO_ENDPOINTS');
+  });
+  it('credentials in an endpoint URL, and the password is never echoed', () => {
+    const l = findings(hub(['https://admin:S3cr3tPw@m.example.com']));
+    expectFinding(l, 'ENDPOINT_CREDENTIALS');
+    expect(JSON.stringify(l)).not.toContain('S3cr3tPw');
+    const c = compileNode(hub(['https://admin:S3cr3tPw@m.example.com']));
+    expect(c.hostsFiles.map((f) => f.text).join()).not.toContain('S3cr3tPw');
+    expect(JSON.stringify(resolveRoute(c, 'nginx'))).not.toContain('S3cr3tPw');
+  });
+  it('wrong types and unknown node keys', () => {
+    expectFinding(findings({ mirrors: { 'docker.io': { endpoint: 'https://m.example.com' } } }), 'FIELD_TYPE', ['mirrors', 'docker.io', 'endpoint']);
+    const f = expectFinding(findings({ configs: { 'r.example.com': { auth: { token: 'x' } } } }), 'NODE_UNKNOWN_KEY', ['configs', 'r.example.com', 'auth', 'token']);
+    expect(f.fix).toContain('identity_token');
+  });
+  it('CA bundle that is PEM instead of base64, or not a certificate', () => {
+    const cluster = (caBundle: string) => ({ spec: { rkeConfig: { registries: { configs: { 'r.example.com': { caBundle } } } } } });
+    for (const ca of ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', 'not base64!!', btoa('hello')]) {
+      const { findings: fs, settings } = settingsFromCluster(cluster(ca));
+      fs.forEach((x) => seen.add(x.code));
+      expectFinding([...fs, ...compile(settings).findings], 'CA_BUNDLE_INVALID', ['configs', 'r.example.com', 'caBundle']);
+    }
+    const ok = btoa('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    expect(settingsFromCluster(cluster(ok)).findings).toEqual([]);
+  });
+  it('Docker Hub direct and invalid images', () => {
+    expectFinding(findings({}, {}, 'gitea/gitea'), 'DOCKER_HUB_DIRECT');
+    expectFinding(findings({}, {}, 'library/Nginx'), 'IMAGE_INVALID');
+  });
+  it('every finding code of the catalogue is covered above', () => {
+    expect([...Object.keys(FINDING_CODES)].filter((c) => !seen.has(c))).toEqual([]);
+  });
+});
