@@ -14,3 +14,7 @@ export { resolveRoute, hostsDirFor, type PullContext, type RouteOptions } from '
 export { validate, checkRegistryKey } from './validate';
 export { FINDING_CODES } from './finding-codes';
 export { caBundleProblem } from './model';
+export { importNodeRegistries, exportNodeRegistries, secretNameFor, AUTH_SECRET_TYPE, type ImportResult, type ImportOutcome, type PendingSecret, type MissingItem } from './registries-yaml';
+export { nodeFiles, plannerRegistriesYaml, type NodeFile, type FileMark } from './node-files';
+export { sampleImages, type SampleImage } from './samples';
+export { saveDiff, lineDiff, type SaveDiff, type RouteChange, type LineChange } from './save-diff';

@@ -15,6 +15,9 @@ export interface CliOptions {
   json: boolean;
   imagesFile?: string;
   to?: 'cluster' | 'node';
+  namespace: string;
+  clusterName?: string;
+  secretsOut?: string;
   help: boolean;
   positional: string[];
 }
@@ -22,7 +25,7 @@ export interface CliOptions {
 const RUNTIMES: Runtime[] = ['k3s-fork', 'upstream', 'upstream-1.6'];
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [] };
+  const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [], namespace: 'fleet-default' };
   const args = [...argv];
   if (args[0] === 'hosts-dir' || args[0] === 'convert') o.command = args.shift() as CliOptions['command'];
   const value = (name: string): string => {
@@ -63,6 +66,9 @@ export function parseArgs(argv: string[]): CliOptions {
         o.to = t;
         break;
       }
+      case '--namespace': o.namespace = value(a); break;
+      case '--cluster-name': o.clusterName = value(a); break;
+      case '--secrets-out': o.secretsOut = value(a); break;
       case '--json': o.json = true; break;
       case '-h': case '--help': o.help = true; break;
       case '--': o.positional.push(...args.splice(0)); break;
@@ -77,6 +83,8 @@ export function parseArgs(argv: string[]): CliOptions {
 export const USAGE = `Usage:
   registry-route [options] IMAGE...            the hosts containerd tries for each image, in order
   registry-route hosts-dir [options] OUTDIR    write OUTDIR/<dir>/hosts.toml as the node agent does
+  registry-route convert --to cluster|node [--namespace NS] [--cluster-name NAME]
+                 [--secrets-out FILE] FILE     registries.yaml <-> spec.rkeConfig.registries
 
 Options:
   --registries FILE            a node registries.yaml or a provisioning.cattle.io Cluster manifest
@@ -88,5 +96,9 @@ Options:
   --context workload|system    pull as a workload (default) or as a system image
   --images-file FILE           one image per line ('-' for stdin), in addition to IMAGE...
   --json                       print a JSON array, one object per image
+  --to cluster|node            convert: a node registries.yaml to the Cluster spec, or back
+  --namespace NS               convert: the cluster namespace for Secrets (default fleet-default)
+  --secrets-out FILE           convert --to cluster: write the auth Secrets to create (mode 0600);
+                               credential values are never printed
   -h, --help                   this text
 `;

@@ -7,6 +7,7 @@ import { isClusterManifest, parseYaml, settingsFromCluster, settingsFromNodeValu
 import { distroOf } from '../settings';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { formatFinding, formatRoute } from './format';
+import { convert } from './convert';
 import type { Finding, Route, RouteSettings } from '../types';
 
 function readInput(file: string): string {
@@ -77,6 +78,10 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       out.write(USAGE);
       return 0;
     }
+    if (o.command === 'convert') {
+      if (o.positional.length !== 1) throw new UsageError('convert needs exactly one FILE (- for stdin)');
+      return convert(o, readInput(o.positional[0]), o.positional[0], out, err);
+    }
     const { settings, findings } = loadSettings(o);
     const compiled = compile(settings, findings);
     if (o.command === 'hosts-dir') {
@@ -90,7 +95,6 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       else out.write(`${JSON.stringify(compiled.hostsFiles.map((f) => ({ dir: f.dir, text: f.text })))}\n`);
       return 0;
     }
-    if (o.command === 'convert') throw new UsageError('convert is not available in this version');
     const list = images(o);
     if (list.length === 0) throw new UsageError('give at least one IMAGE (see registry-route --help)');
     const routes = list.map((img) => {

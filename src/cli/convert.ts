@@ -1,0 +1,43 @@
+// registry-route convert: node registries.yaml <-> spec.rkeConfig.registries.
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { exportNodeRegistries, importNodeRegistries } from '../registries-yaml';
+import { distroOf, isClusterManifest, parseYaml } from '../settings';
+import { UsageError, type CliOptions } from './args';
+import { formatFinding } from './format';
+
+interface Out {
+  write(s: string): unknown;
+}
+
+export function convert(o: CliOptions, text: string, file: string, out: Out, err: Out): number {
+  if (!o.to) throw new UsageError('convert needs --to cluster or --to node');
+  if (o.to === 'node') {
+    const y = parseYaml(text);
+    if (!y.ok) throw new UsageError(`${file}:${y.line ?? 0}:${y.column ?? 0}: ${y.error}`);
+    const v = y.value as { metadata?: { namespace?: string }; spec?: { kubernetesVersion?: string; rkeConfig?: { registries?: unknown } } };
+    const cluster = isClusterManifest(v);
+    const registries = cluster ? v.spec?.rkeConfig?.registries : v;
+    const namespace = cluster && v.metadata?.namespace ? v.metadata.namespace : o.namespace;
+    out.write(exportNodeRegistries(registries, { namespace, distro: distroOf(o.distroVersion ?? v.spec?.kubernetesVersion) }));
+    return 0;
+  }
+  const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: distroOf(o.distroVersion), mode: 'replace' });
+  if (!r.ok) throw new UsageError(`${file}:${r.line ?? 0}:${r.column ?? 0}: ${r.error}`);
+  out.write(stringify({ registries: r.registries }, { lineWidth: 0 }));
+  for (const s of r.secrets) err.write(`note: Secret ${s.namespace}/${s.name} (${s.type}) holds the credentials of ${s.host} (keys: ${s.keys.join(', ')})\n`);
+  for (const m of r.missing) err.write(`missing: configs.${m.host}.${m.field}: ${m.message}\n`);
+  for (const f of r.findings) err.write(`${formatFinding(f)}\n`);
+  if (r.secrets.length) {
+    if (!o.secretsOut) {
+      err.write('note: credential values are not printed; add --secrets-out FILE to write the Secret manifests\n');
+    } else {
+      const docs = r.secrets.map((s) =>
+        stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: s.name, namespace: s.namespace }, type: s.type, stringData: r.secretData[s.name] }),
+      );
+      writeFileSync(o.secretsOut, docs.join('---\n'), { mode: 0o600 });
+      err.write(`note: wrote ${r.secrets.length} Secret manifest(s) to ${o.secretsOut}\n`);
+    }
+  }
+  return 0;
+}
