@@ -33,5 +33,9 @@ export const FINDING_CODES: Record<string, { severity: Severity; summary: string
   HOSTS_TOML_UNPARSABLE: { severity: 'error', summary: 'a rendered hosts.toml containerd cannot parse' },
   NO_FALLBACK: { severity: 'info', summary: 'no fallback to the registry itself' },
   DOCKER_HUB_DIRECT: { severity: 'info', summary: 'the pull goes straight to Docker Hub (rate limits)' },
+  LIMIT_EXCEEDED: { severity: 'error', summary: 'more entries or longer text than the preview handles' },
+  SECRET_MISSING: { severity: 'error', summary: 'a referenced Secret does not exist in the cluster namespace' },
+  SECRET_WRONG_TYPE: { severity: 'error', summary: 'a referenced Secret has a type the planner rejects' },
+  SECRET_OTHER_NAMESPACE: { severity: 'error', summary: 'a Secret reference that names another namespace' },
   IMAGE_INVALID: { severity: 'error', summary: 'the sample image is not a valid reference' },
 };

@@ -18,3 +18,5 @@ export { importNodeRegistries, exportNodeRegistries, secretNameFor, AUTH_SECRET_
 export { nodeFiles, plannerRegistriesYaml, type NodeFile, type FileMark } from './node-files';
 export { sampleImages, type SampleImage } from './samples';
 export { saveDiff, lineDiff, type SaveDiff, type RouteChange, type LineChange } from './save-diff';
+export { checkSecretRefs, type SecretInfo } from './secret-refs';
+export { LIMITS } from './limits';

@@ -2,6 +2,7 @@
 // conversion to the engine's Registries. Unknown fields are allowed (and kept
 // by callers that edit in place); wrong types become findings, never exceptions.
 import { z } from 'zod';
+import { LIMITS, limitMessage } from './limits';
 import type { Distro, Finding, Registries, RegistryConfigEntry } from './types';
 
 export const mirrorSchema = z.looseObject({
@@ -63,6 +64,13 @@ function typeFinding(path: Path, expected: string, got: unknown): Finding {
   };
 }
 
+/** The first `limit` items; a finding says when there were more. */
+function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[]): T[] {
+  if (items.length <= limit) return items;
+  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path, message: limitMessage(what, limit, items.length), fix: 'Split the settings, or remove entries that are not needed.' });
+  return items.slice(0, limit);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -75,7 +83,8 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
     findings.push(typeFinding(['mirrors'], 'a map of registry → mirror', raw));
     return mirrors;
   }
-  for (const [key, m] of Object.entries(raw)) {
+  const entries = capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings);
+  for (const [key, m] of entries) {
     const endpoints: string[] = [];
     const rewrites: Array<[string, string]> = [];
     if (m === null || m === undefined) {
@@ -89,7 +98,7 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
     if (m.endpoint !== undefined && m.endpoint !== null) {
       if (!Array.isArray(m.endpoint)) findings.push(typeFinding(['mirrors', key, 'endpoint'], 'a list of URLs', m.endpoint));
       else
-        m.endpoint.forEach((e, i) => {
+        capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings).forEach((e, i) => {
           if (typeof e === 'string') endpoints.push(e);
           else findings.push(typeFinding(['mirrors', key, 'endpoint', i], 'a URL string', e));
         });
@@ -97,8 +106,10 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
     if (m.rewrite !== undefined && m.rewrite !== null) {
       if (!isRecord(m.rewrite)) findings.push(typeFinding(['mirrors', key, 'rewrite'], 'a map of pattern → replacement', m.rewrite));
       else
-        for (const [p, r] of Object.entries(m.rewrite)) {
-          if (typeof r === 'string') rewrites.push([p, r]);
+        for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
+          if (typeof r === 'string' && (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength)) {
+            findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.' });
+          } else if (typeof r === 'string') rewrites.push([p, r]);
           else findings.push(typeFinding(['mirrors', key, 'rewrite', p], 'a replacement string', r));
         }
     }

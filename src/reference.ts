@@ -53,6 +53,7 @@ export function splitDockerDomain(name: string): { registry: string; remainder: 
 }
 
 export function parseReference(input: string): ParseResult {
+  if (input.length > 4096) return { ok: false, error: `the image reference is ${input.length} characters long; the most is 4096` };
   const s = input.trim();
   if (s === '') return { ok: false, error: 'the image reference is empty' };
   if (/\s/.test(s)) return { ok: false, error: `"${s}" contains white space` };

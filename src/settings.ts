@@ -1,5 +1,6 @@
 // RouteSettings from a Cluster resource or a node registries.yaml.
 import { parseDocument, LineCounter } from 'yaml';
+import { LIMITS } from './limits';
 import { registriesFromCluster, registriesFromNode } from './model';
 import { parseVersion } from './profiles';
 import { effectiveSystemDefaultRegistry, type SdrSource } from './sdr';
@@ -51,6 +52,10 @@ export type YamlResult =
 
 /** Parses one YAML document strictly enough to report errors with line:column. */
 export function parseYaml(text: string): YamlResult {
+  if (text.length > LIMITS.fileBytes) {
+    return { ok: false, error: `the file is ${(text.length / 1048576).toFixed(1)} MiB; registries.yaml files over ${LIMITS.fileBytes / 1048576} MiB are refused` };
+  }
+  if (text.includes('\u0000')) return { ok: false, error: 'the file contains NUL bytes: it is not a text YAML file' };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const err = doc.errors[0];

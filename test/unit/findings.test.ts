@@ -109,6 +109,29 @@ describe('findings: each names the field and the fix', () => {
     expectFinding(findings({}, {}, 'gitea/gitea'), 'DOCKER_HUB_DIRECT');
     expectFinding(findings({}, {}, 'library/Nginx'), 'IMAGE_INVALID');
   });
+  it('limits: more than the preview handles is said, not silently cut', () => {
+    const many = Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`r${i}.example.com`, { endpoint: ['https://m.example.com'] }]));
+    const f = expectFinding(findings({ mirrors: many }), 'LIMIT_EXCEEDED', ['mirrors']);
+    expect(f.message).toContain('2,001');
+    expect(f.message).toContain('nothing is removed');
+    expectFinding(findings(hub(['https://m.example.com'], { rewrite: { ['a'.repeat(1001)]: 'b' } })), 'LIMIT_EXCEEDED');
+  });
+  it('stale Secret references: missing, wrong type, other namespace', async () => {
+    const { checkSecretRefs } = await import('../../src');
+    const spec = { configs: { a: { authConfigSecretName: 'gone' }, b: { authConfigSecretName: 'tls-one' }, c: { tlsSecretName: 'elsewhere' }, d: { authConfigSecretName: 'other/x' }, e: { authConfigSecretName: 'good', tlsSecretName: 'tls-one' } } };
+    const secrets = [
+      { name: 'tls-one', namespace: 'fleet-default', type: 'kubernetes.io/tls' },
+      { name: 'good', namespace: 'fleet-default', type: 'kubernetes.io/basic-auth' },
+      { name: 'elsewhere', namespace: 'cattle-system', type: 'kubernetes.io/tls' },
+    ];
+    const l = checkSecretRefs(spec, 'fleet-default', secrets);
+    l.forEach((x) => seen.add(x.code));
+    expectFinding(l, 'SECRET_MISSING', ['configs', 'a', 'authConfigSecretName']);
+    expectFinding(l, 'SECRET_WRONG_TYPE', ['configs', 'b', 'authConfigSecretName']);
+    expectFinding(l, 'SECRET_OTHER_NAMESPACE', ['configs', 'c', 'tlsSecretName']);
+    expectFinding(l, 'SECRET_OTHER_NAMESPACE', ['configs', 'd', 'authConfigSecretName']);
+    expect(l.filter((x) => x.path[1] === 'e')).toEqual([]);
+  });
   it('every finding code of the catalogue is covered above', () => {
     expect([...Object.keys(FINDING_CODES)].filter((c) => !seen.has(c))).toEqual([]);
   });
