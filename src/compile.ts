@@ -5,6 +5,7 @@ import { renderHostsToml } from './hosts-toml';
 import { parseHostsToml, type ParsedHostsFile } from './containerd-hosts';
 import { profileFor, type Profile } from './profiles';
 import { validate } from './validate';
+import type { RoutePlan } from './route';
 import type { Finding, Registries, RouteSettings } from './types';
 
 export interface HostsFile {
@@ -25,6 +26,8 @@ export interface Compiled {
   hostsFiles: HostsFile[];
   byDir: Map<string, HostsFile>;
   findings: Finding[];
+  /** route plans per registry, filled as images are resolved */
+  plans: Map<string, RoutePlan>;
 }
 
 export function compile(settings: RouteSettings, extraFindings: Finding[] = []): Compiled {
@@ -39,7 +42,7 @@ export function compile(settings: RouteSettings, extraFindings: Finding[] = []):
       return { dir, key: hostConfigs[dir].key, text, parsed: parseHostsToml(text, profile) };
     });
   const byDir = new Map(hostsFiles.map((f) => [f.dir, f]));
-  const compiled: Compiled = { settings, profile, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [] };
+  const compiled: Compiled = { settings, profile, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map() };
   compiled.findings = [...extraFindings, ...validate(compiled)];
   return compiled;
 }

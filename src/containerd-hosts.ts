@@ -1,6 +1,7 @@
 // containerd's side: read a hosts.toml text the way containerd does and turn
 // it into the ordered hosts it tries for one registry (spec sections 6, 6a).
 import { parse as parseToml } from 'smol-toml';
+import { Memo } from './memo';
 import { defaultHost, hostPort, isLocalhost, DOCKER_HUB } from './endpoint';
 import type { Profile } from './profiles';
 
@@ -88,7 +89,15 @@ function hostFromTable(key: string, t: Tbl, isRoot: boolean): ParsedHost {
   return h;
 }
 
+const parsedFiles = new Memo<string, ParsedHostsFile>(5_000);
+
+/** Results are shared between callers: treat them as read-only. */
 export function parseHostsToml(text: string, profile: Profile): ParsedHostsFile {
+  const key = `${profile.rejectsIpv6TableKeys}${profile.rewrites}${profile.forkServerRule}\u0000${text}`;
+  return parsedFiles.get(key, () => parseUncached(text, profile));
+}
+
+function parseUncached(text: string, profile: Profile): ParsedHostsFile {
   let doc: Tbl;
   try {
     doc = parseToml(text) as Tbl;

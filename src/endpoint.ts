@@ -1,5 +1,6 @@
 // Endpoint normalisation as the K3s agent does it (normalizeEndpointAddress):
 // default scheme, docker.io host, /v2 path and override_path.
+import { Memo } from './memo';
 import { formatGoUrl, GoUrlError, hostName, hostPort, parseGoUrl, type GoUrl } from './go-url';
 
 export const DOCKER_HUB = 'docker.io';
@@ -39,7 +40,14 @@ export interface NormalizedEndpoint {
 
 export type EndpointResult = { ok: true; ep: NormalizedEndpoint } | { ok: false; error: string };
 
+const normalized = new Memo<string, EndpointResult>(20_000);
+
+/** Results are shared between callers: treat them as read-only. */
 export function normalizeEndpoint(endpoint: string, mirrorAddr?: string): EndpointResult {
+  return normalized.get(`${mirrorAddr ?? ''}\u0000${endpoint}`, () => normalizeUncached(endpoint, mirrorAddr));
+}
+
+function normalizeUncached(endpoint: string, mirrorAddr?: string): EndpointResult {
   const hadScheme = endpoint.includes('://');
   let u: GoUrl;
   try {

@@ -1,3 +1,4 @@
+import { Memo } from './memo';
 // Repository rewrites as the K3s containerd fork applies them: Go RE2 syntax,
 // regexp.ReplaceAllString with Go's Expand rules for the replacement.
 import { RE2JS } from 're2js';
@@ -106,11 +107,21 @@ export function replaceAll(re: RE2JS, src: string, repl: string): string {
   return out + src.slice(lastMatchEnd);
 }
 
+export type RewriteResult = { repository: string; pattern?: string; replacement?: string };
+const applied = new WeakMap<Array<[string, string]>, Memo<string, RewriteResult>>();
+
+/** applyRewrites memoised per rewrite list (the list must not be mutated afterwards). */
+export function applyRewritesCached(rewrites: Array<[string, string]>, repository: string): RewriteResult {
+  let m = applied.get(rewrites);
+  if (!m) applied.set(rewrites, (m = new Memo(10_000)));
+  return m.get(repository, () => applyRewrites(rewrites, repository));
+}
+
 /** The first rewrite (in the given order) that changes the repository. */
 export function applyRewrites(
   rewrites: Array<[string, string]>,
   repository: string,
-): { repository: string; pattern?: string; replacement?: string } {
+): RewriteResult {
   for (const [pattern, replacement] of rewrites) {
     const c = compilePattern(pattern);
     if (!c.ok) continue;

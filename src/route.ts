@@ -1,12 +1,14 @@
-// The effective pull route of one image against compiled settings.
-import { candidateDirs, concreteHosts, type ConcreteHost } from './containerd-hosts';
+// The effective pull route of one image against compiled settings. Everything
+// that depends only on the registry is planned once per registry and cached in
+// the compiled settings, so resolving an image is a few string operations.
+import { candidateDirs, concreteHosts, type ConcreteHost, type ParsedHost } from './containerd-hosts';
 import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, isLocalhost, normalizeEndpoint } from './endpoint';
 import { parseReference, type ImageRef } from './reference';
-import { applyRewrites } from './rewrite';
+import { applyRewritesCached, type RewriteResult } from './rewrite';
 import { applySystemDefaultRegistry } from './sdr';
-import { routeFindings } from './validate';
+import { planFindings, rewriteFindings } from './validate';
 import type { Compiled } from './compile';
-import type { Attempt, Route } from './types';
+import type { Attempt, AttemptTls, Finding, Route } from './types';
 
 export type PullContext = 'workload' | 'system';
 
@@ -16,8 +18,34 @@ export interface RouteOptions {
   systemDefaultRegistry?: string;
 }
 
+/** One host of a planned route: all but the repository is known in advance. */
+export interface HostStep {
+  /** scheme://host */
+  origin: string;
+  /** the host's path, cleaned, '' for the root */
+  path: string;
+  endpoint: string;
+  isDefault: boolean;
+  overridePath: boolean;
+  tls: AttemptTls;
+  auth: string | null;
+  httpFallback: boolean;
+  rewrites: Array<[string, string]>;
+  /** '?ns=<registry>' for a mirror, '' for the registry itself */
+  ns: string;
+}
+
+export interface RoutePlan {
+  hostsDir: string | null;
+  steps: HostStep[];
+  findings: Finding[];
+}
+
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+const PLAN_CACHE_MAX = 10_000;
+
 /** path.Join of Go for URL paths */
-function joinPath(...parts: string[]): string {
+export function joinPath(...parts: string[]): string {
   const segs: string[] = [];
   for (const seg of parts.join('/').split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -31,11 +59,6 @@ function isProxy(refHost: string, host: string): boolean {
   return refHost !== host && !(refHost === DOCKER_HUB && host === DOCKER_HUB_HOST);
 }
 
-export function requestUrl(scheme: string, host: string, path: string, ref: ImageRef, repository: string): string {
-  const base = `${scheme}://${host}${joinPath(path, repository, 'manifests', ref.reference)}`;
-  return isProxy(ref.registry, host) ? `${base}?ns=${encodeURIComponent(ref.registry)}` : base;
-}
-
 function authKey(compiled: Compiled, host: string): string | null {
   const configs = compiled.effective.configs;
   if (Object.hasOwn(configs, host) && configs[host].auth) return host;
@@ -43,55 +66,57 @@ function authKey(compiled: Compiled, host: string): string | null {
   return null;
 }
 
-function attemptFrom(compiled: Compiled, h: ConcreteHost, ref: ImageRef): Attempt {
-  const rw = compiled.profile.rewrites ? applyRewrites(h.rewrites, ref.repository) : { repository: ref.repository };
-  const a: Attempt = {
-    url: requestUrl(h.scheme, h.host, h.path, ref, rw.repository),
+function step(compiled: Compiled, registry: string, h: { scheme: string; host: string; path: string; isDefault: boolean; overridePath: boolean; tls: AttemptTls; auth: string | null; httpFallback: boolean; rewrites: Array<[string, string]> }): HostStep {
+  const path = joinPath(h.path);
+  return {
+    origin: `${h.scheme}://${h.host}`,
+    path: path === '/' ? '' : path,
     endpoint: `${h.scheme}://${h.host}${h.path}`,
-    repository: rw.repository,
-    default: h.isRoot,
+    isDefault: h.isDefault,
     overridePath: h.overridePath,
+    tls: Object.freeze(h.tls) as AttemptTls,
+    auth: h.auth,
+    httpFallback: h.httpFallback,
+    rewrites: compiled.profile.rewrites || compiled.profile.legacyCri ? h.rewrites : [],
+    ns: isProxy(registry, h.host) ? `?ns=${encodeURIComponent(registry)}` : '',
+  };
+}
+
+function fromHost(compiled: Compiled, registry: string, h: ConcreteHost): HostStep {
+  return step(compiled, registry, {
+    ...h,
+    isDefault: h.isRoot,
     tls: { ca: h.ca, client: h.client, skipVerify: h.skipVerify === true },
     auth: authKey(compiled, h.host),
-  };
-  if (h.httpFallback) a.httpFallback = true;
-  if (rw.pattern !== undefined) a.rewrite = { pattern: rw.pattern, replacement: rw.replacement as string };
-  return a;
+  });
 }
 
 /** Before hosts.toml: CRI mirrors in config.toml (spec section 8, legacy). */
-function legacyAttempts(compiled: Compiled, ref: ImageRef): Attempt[] {
+function legacySteps(compiled: Compiled, registry: string): HostStep[] {
   const { mirrors, configs } = compiled.effective;
-  const key = Object.hasOwn(mirrors, ref.registry) ? ref.registry : Object.hasOwn(mirrors, '*') ? '*' : undefined;
+  const key = Object.hasOwn(mirrors, registry) ? registry : Object.hasOwn(mirrors, '*') ? '*' : undefined;
   const endpoints = key ? mirrors[key].endpoints : [];
   const rewrites = key ? mirrors[key].rewrites : [];
-  const dHost = defaultHost(ref.registry);
-  const urls: Array<{ scheme: string; host: string; path: string; isDefault: boolean }> = [];
-  let hasDefault = false;
+  const dHost = defaultHost(registry);
+  const hosts: Array<{ scheme: string; host: string; path: string; isDefault: boolean }> = [];
   for (const e of endpoints) {
     const withScheme = e.includes('://') ? e : `${isLocalhost(e.split('/')[0]) ? 'http' : 'https'}://${e}`;
     const n = normalizeEndpoint(withScheme);
     if (!n.ok) continue;
     const host = n.ep.url.host;
-    if (host === ref.registry || host === dHost) hasDefault = true;
-    const path = n.ep.url.path === '' || n.ep.url.path === '/v2' ? '/v2' : n.ep.url.path;
-    urls.push({ scheme: n.ep.url.scheme, host, path, isDefault: host === ref.registry || host === dHost });
+    hosts.push({ scheme: n.ep.url.scheme, host, path: n.ep.url.path || '/v2', isDefault: host === registry || host === dHost });
   }
-  if (!hasDefault) urls.push({ scheme: 'https', host: dHost, path: '/v2', isDefault: true });
-  return urls.map((u) => {
-    const rw = applyRewrites(rewrites, ref.repository);
+  if (!hosts.some((h) => h.isDefault)) hosts.push({ scheme: 'https', host: dHost, path: '/v2', isDefault: true });
+  return hosts.map((u) => {
     const tls = configs[u.host]?.tls;
-    const a: Attempt = {
-      url: requestUrl(u.scheme, u.host, u.path, ref, rw.repository),
-      endpoint: `${u.scheme}://${u.host}${u.path}`,
-      repository: rw.repository,
-      default: u.isDefault,
+    return step(compiled, registry, {
+      ...u,
       overridePath: false,
+      httpFallback: false,
+      rewrites,
       tls: { ca: tls?.caFile ? [tls.caFile] : [], client: tls?.certFile ? [[tls.certFile, tls.keyFile ?? '']] : [], skipVerify: !!tls?.insecureSkipVerify },
       auth: configs[u.host]?.auth ? u.host : null,
-    };
-    if (rw.pattern !== undefined) a.rewrite = { pattern: rw.pattern, replacement: rw.replacement as string };
-    return a;
+    });
   });
 }
 
@@ -100,52 +125,85 @@ export function hostsDirFor(compiled: Compiled, registry: string): string | null
   return null;
 }
 
+const ROOT_ONLY: ParsedHost[] = [{ scheme: '', host: '', path: '', overridePath: false, ca: [], client: [], skipVerify: undefined, rewrites: [], isRoot: true, key: '' }];
+
+/** The hosts for every image of one registry, planned once and cached. */
+export function planFor(compiled: Compiled, registry: string): RoutePlan {
+  const cached = compiled.plans.get(registry);
+  if (cached) return cached;
+  let plan: RoutePlan;
+  if (compiled.profile.legacyCri) {
+    plan = { hostsDir: null, steps: legacySteps(compiled, registry), findings: NO_FINDINGS };
+  } else {
+    const hostsDir = hostsDirFor(compiled, registry);
+    const file = hostsDir ? compiled.byDir.get(hostsDir) : undefined;
+    // a file containerd cannot parse leaves it with the implicit default host only
+    let hosts = file && file.parsed.ok ? file.parsed.hosts : ROOT_ONLY;
+    if (!compiled.profile.wildcardFallback && hostsDir === '_default' && file?.parsed.ok && file.parsed.hostTables > 0) {
+      hosts = hosts.filter((h) => !(h.isRoot && h.host === ''));
+    }
+    const steps = concreteHosts(hosts, registry, compiled.profile).map((h) => fromHost(compiled, registry, h));
+    plan = { hostsDir, steps, findings: NO_FINDINGS };
+  }
+  plan.findings = planFindings(compiled, plan, registry);
+  if (compiled.plans.size >= PLAN_CACHE_MAX) compiled.plans.clear();
+  compiled.plans.set(registry, plan);
+  return plan;
+}
+
+function attempt(s: HostStep, ref: ImageRef): Attempt {
+  let repository = ref.repository;
+  let url: string;
+  let rw: RewriteResult | undefined;
+  if (s.rewrites.length > 0) {
+    rw = applyRewritesCached(s.rewrites, repository);
+    repository = rw.repository;
+  }
+  if (rw?.pattern !== undefined) url = `${s.origin}${joinPath(s.path, repository, 'manifests', ref.reference)}${s.ns}`;
+  // a valid repository has no empty, . or .. components, so plain joining equals path.Join
+  else url = `${s.origin}${s.path}/${repository}/manifests/${ref.reference}${s.ns}`;
+  const a: Attempt = { url, endpoint: s.endpoint, repository, default: s.isDefault, overridePath: s.overridePath, tls: s.tls, auth: s.auth };
+  if (s.httpFallback) a.httpFallback = true;
+  if (rw?.pattern !== undefined) a.rewrite = { pattern: rw.pattern, replacement: rw.replacement as string };
+  return a;
+}
+
+function invalid(input: string, name: string, error: string): Route {
+  return {
+    input,
+    image: name,
+    registry: '',
+    repository: '',
+    reference: '',
+    hostsDir: null,
+    attempts: [],
+    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${name.slice(0, 200)}" is not a valid image reference: ${error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.' }],
+  };
+}
+
 export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptions = {}): Route {
   const sdr = opts.systemDefaultRegistry ?? compiled.settings.systemDefaultRegistry;
   const name = opts.context === 'system' ? applySystemDefaultRegistry(input, sdr) : input;
   const parsed = parseReference(name);
-  if (!parsed.ok) {
-    return {
-      input,
-      image: name,
-      registry: '',
-      repository: '',
-      reference: '',
-      hostsDir: null,
-      attempts: [],
-      findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${name}" is not a valid image reference: ${parsed.error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.' }],
-    };
-  }
+  if (!parsed.ok) return invalid(input, name, parsed.error);
   const ref = parsed.ref;
-  let attempts: Attempt[];
-  let hostsDir: string | null = null;
-  if (compiled.profile.legacyCri) {
-    attempts = legacyAttempts(compiled, ref);
-  } else {
-    hostsDir = hostsDirFor(compiled, ref.registry);
-    const file = hostsDir ? compiled.byDir.get(hostsDir) : undefined;
-    // a file containerd cannot parse leaves it with the implicit default host only
-    const parsedHosts = file && file.parsed.ok ? file.parsed.hosts : [rootOnly()];
-    let hosts = parsedHosts;
-    if (!compiled.profile.wildcardFallback && hostsDir === '_default' && file?.parsed.ok && file.parsed.hostTables > 0) {
-      hosts = parsedHosts.filter((h) => !(h.isRoot && h.host === ''));
-    }
-    attempts = concreteHosts(hosts, ref.registry, compiled.profile).map((h) => attemptFrom(compiled, h, ref));
-  }
-  const route: Route = {
+  const plan = planFor(compiled, ref.registry);
+  const attempts = plan.steps.map((s) => attempt(s, ref));
+  const extra = rewriteFindings(compiled, plan, ref);
+  return {
     input,
     image: ref.name,
     registry: ref.registry,
     repository: ref.repository,
     reference: ref.reference,
-    hostsDir,
+    hostsDir: plan.hostsDir,
     attempts,
-    findings: [],
+    findings: extra.length ? [...plan.findings, ...extra] : plan.findings,
   };
-  route.findings = routeFindings(compiled, route, ref);
-  return route;
 }
 
-function rootOnly() {
-  return { scheme: '', host: '', path: '', overridePath: false, ca: [], client: [], skipVerify: undefined, rewrites: [], isRoot: true, key: '' };
+/** The first request URL for an image at one host (used by the tests and the docs). */
+export function requestUrl(scheme: string, host: string, path: string, ref: ImageRef, repository: string): string {
+  const base = `${scheme}://${host}${joinPath(path, repository, 'manifests', ref.reference)}`;
+  return isProxy(ref.registry, host) ? `${base}?ns=${encodeURIComponent(ref.registry)}` : base;
 }
