@@ -1,68 +1,86 @@
 // The two shapes registry settings come in, as zod schemas, and their
 // conversion to the engine's Registries. Unknown fields are allowed (and kept
 // by callers that edit in place); wrong types become findings, never exceptions.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LIMITS, limitMessage } from './limits';
 import type { Distro, Finding, Registries, RegistryConfigEntry } from './types';
 
+// YAML leaves an empty value as null; RKE2/K3s read that as "not set".
+const optional = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
+
 export const mirrorSchema = z.looseObject({
-  endpoint: z.array(z.string()).optional(),
-  rewrite: z.record(z.string(), z.string()).optional(),
+  endpoint: optional(z.array(z.string())),
+  rewrite: optional(z.record(z.string(), z.string())),
 });
 
-/** spec.rkeConfig.registries.configs.<host> of provisioning.cattle.io/v1 Cluster */
+/** spec.rkeConfig.registries.configs.<host> of a provisioning.cattle.io/v1 Cluster */
 export const clusterConfigSchema = z.looseObject({
-  authConfigSecretName: z.string().optional(),
-  tlsSecretName: z.string().optional(),
-  caBundle: z.string().optional(),
-  insecureSkipVerify: z.boolean().optional(),
+  authConfigSecretName: optional(z.string()),
+  tlsSecretName: optional(z.string()),
+  caBundle: optional(z.string()),
+  insecureSkipVerify: optional(z.boolean()),
 });
 
 export const clusterRegistriesSchema = z.looseObject({
-  mirrors: z.record(z.string(), mirrorSchema).optional(),
-  configs: z.record(z.string(), clusterConfigSchema).optional(),
+  mirrors: optional(z.record(z.string(), z.nullable(mirrorSchema))),
+  configs: optional(z.record(z.string(), z.nullable(clusterConfigSchema))),
 });
 
 /** configs.<host> of a node registries.yaml */
 export const nodeConfigSchema = z.looseObject({
-  auth: z
-    .looseObject({
-      username: z.string().optional(),
-      password: z.string().optional(),
-      auth: z.string().optional(),
-      identity_token: z.string().optional(),
-    })
-    .optional(),
-  tls: z
-    .looseObject({
-      ca_file: z.string().optional(),
-      cert_file: z.string().optional(),
-      key_file: z.string().optional(),
-      insecure_skip_verify: z.boolean().optional(),
-    })
-    .optional(),
+  auth: optional(
+    z.looseObject({
+      username: optional(z.string()),
+      password: optional(z.string()),
+      auth: optional(z.string()),
+      identity_token: optional(z.string()),
+    }),
+  ),
+  tls: optional(
+    z.looseObject({
+      ca_file: optional(z.string()),
+      cert_file: optional(z.string()),
+      key_file: optional(z.string()),
+      insecure_skip_verify: optional(z.boolean()),
+    }),
+  ),
 });
 
 export const nodeRegistriesSchema = z.looseObject({
-  mirrors: z.record(z.string(), mirrorSchema).optional(),
-  configs: z.record(z.string(), nodeConfigSchema).optional(),
+  mirrors: optional(z.record(z.string(), z.nullable(mirrorSchema))),
+  configs: optional(z.record(z.string(), z.nullable(nodeConfigSchema))),
 });
+
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  object: 'a map',
+  record: 'a map',
+  string: 'a string',
+  boolean: 'true or false',
+};
+
+/** The schema's complaints as findings; values are not echoed (they may be credentials). */
+function schemaFindings(schema: z.ZodMiniType, raw: unknown): Finding[] {
+  const r = schema.safeParse(raw);
+  if (r.success) return [];
+  return r.error.issues.slice(0, 200).map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    const expected = EXPECTED[(issue as { expected?: string }).expected ?? ''] ?? 'of another type';
+    const where = path.length ? path.join('.') : 'The registries';
+    return {
+      code: 'FIELD_TYPE',
+      severity: 'error' as const,
+      path,
+      message: `${where} must be ${expected}; the node ignores it`,
+      fix: `Make ${where} ${expected}.`,
+    };
+  });
+}
 
 export const NODE_AUTH_KEYS = ['username', 'password', 'auth', 'identity_token'] as const;
 export const NODE_TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'insecure_skip_verify'] as const;
 
 type Path = Array<string | number>;
-
-function typeFinding(path: Path, expected: string, got: unknown): Finding {
-  const kind = got === null ? 'null' : Array.isArray(got) ? 'a list' : typeof got;
-  return {
-    code: 'FIELD_TYPE',
-    severity: 'error',
-    path,
-    message: `${path.join('.')} must be ${expected}, but it is ${kind}; the node ignores it`,
-    fix: `Make ${path.join('.')} ${expected}.`,
-  };
-}
 
 /** The first `limit` items; a finding says when there were more. */
 function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[]): T[] {
@@ -75,43 +93,26 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** mirrors of either shape; what is not usable is reported and skipped */
+/** mirrors of either shape; what is not usable is skipped (the schema reports it) */
 function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
   const mirrors: Registries['mirrors'] = {};
-  if (raw === undefined || raw === null) return mirrors;
-  if (!isRecord(raw)) {
-    findings.push(typeFinding(['mirrors'], 'a map of registry → mirror', raw));
-    return mirrors;
-  }
-  const entries = capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings);
-  for (const [key, m] of entries) {
+  if (!isRecord(raw)) return mirrors;
+  for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings)) {
     const endpoints: string[] = [];
     const rewrites: Array<[string, string]> = [];
-    if (m === null || m === undefined) {
-      mirrors[key] = { endpoints, rewrites };
-      continue;
+    if (m !== null && m !== undefined && !isRecord(m)) continue;
+    if (m && Array.isArray(m.endpoint)) {
+      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings)) {
+        if (typeof e === 'string') endpoints.push(e);
+      }
     }
-    if (!isRecord(m)) {
-      findings.push(typeFinding(['mirrors', key], 'a map with endpoint and rewrite', m));
-      continue;
-    }
-    if (m.endpoint !== undefined && m.endpoint !== null) {
-      if (!Array.isArray(m.endpoint)) findings.push(typeFinding(['mirrors', key, 'endpoint'], 'a list of URLs', m.endpoint));
-      else
-        capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings).forEach((e, i) => {
-          if (typeof e === 'string') endpoints.push(e);
-          else findings.push(typeFinding(['mirrors', key, 'endpoint', i], 'a URL string', e));
-        });
-    }
-    if (m.rewrite !== undefined && m.rewrite !== null) {
-      if (!isRecord(m.rewrite)) findings.push(typeFinding(['mirrors', key, 'rewrite'], 'a map of pattern → replacement', m.rewrite));
-      else
-        for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
-          if (typeof r === 'string' && (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength)) {
-            findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.' });
-          } else if (typeof r === 'string') rewrites.push([p, r]);
-          else findings.push(typeFinding(['mirrors', key, 'rewrite', p], 'a replacement string', r));
-        }
+    if (m && isRecord(m.rewrite)) {
+      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
+        if (typeof r !== 'string') continue;
+        if (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength) {
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.' });
+        } else rewrites.push([p, r]);
+      }
     }
     mirrors[key] = { endpoints, rewrites };
   }
@@ -125,24 +126,21 @@ export function plannerTlsPath(distro: Distro, host: string, file: 'ca.crt' | 't
 
 /** spec.rkeConfig.registries → Registries, as Rancher's planner hands it to the node. */
 export function registriesFromCluster(raw: unknown, distro: Distro): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = [];
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
-    findings.push(typeFinding([], 'a map with mirrors and configs', raw));
     return { registries: { mirrors: {}, configs: {} }, findings };
   }
   const mirrors = readMirrors(raw.mirrors, findings);
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
-    if (!isRecord(raw.configs)) findings.push(typeFinding(['configs'], 'a map of host → config', raw.configs));
-    else
+    if (isRecord(raw.configs))
       for (const [host, c] of Object.entries(raw.configs)) {
         if (c === null || c === undefined) {
           configs[host] = {};
           continue;
         }
         if (!isRecord(c)) {
-          findings.push(typeFinding(['configs', host], 'a map', c));
           continue;
         }
         const entry: RegistryConfigEntry = {};
@@ -150,7 +148,6 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
           const v = c[k];
           if (v === undefined || v === null || v === '') return undefined;
           if (typeof v !== 'string') {
-            findings.push(typeFinding(['configs', host, k], 'a string', v));
             return undefined;
           }
           return v;
@@ -164,8 +161,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
         }
         let skip = false;
         if (c.insecureSkipVerify !== undefined && c.insecureSkipVerify !== null) {
-          if (typeof c.insecureSkipVerify !== 'boolean') findings.push(typeFinding(['configs', host, 'insecureSkipVerify'], 'true or false', c.insecureSkipVerify));
-          else skip = c.insecureSkipVerify;
+          if (typeof c.insecureSkipVerify === 'boolean') skip = c.insecureSkipVerify;
         }
         if (authName) entry.auth = { kind: 'secret', name: authName };
         if (skip || tlsName || ca) {
@@ -184,10 +180,9 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
 
 /** A node registries.yaml document → Registries; credentials are noted, never kept. */
 export function registriesFromNode(raw: unknown): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = [];
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
-    findings.push(typeFinding([], 'a map with mirrors and configs', raw));
     return { registries: { mirrors: {}, configs: {} }, findings };
   }
   for (const k of Object.keys(raw)) {
@@ -199,8 +194,7 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
   }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
-    if (!isRecord(raw.configs)) findings.push(typeFinding(['configs'], 'a map of host → config', raw.configs));
-    else
+    if (isRecord(raw.configs))
       for (const [host, c] of Object.entries(raw.configs)) {
         const entry: RegistryConfigEntry = {};
         if (c === null || c === undefined) {
@@ -208,21 +202,18 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
           continue;
         }
         if (!isRecord(c)) {
-          findings.push(typeFinding(['configs', host], 'a map with auth and tls', c));
           continue;
         }
         for (const k of Object.keys(c)) if (k !== 'auth' && k !== 'tls') findings.push(unknownKey(['configs', host, k]));
         if (c.auth !== undefined && c.auth !== null) {
-          if (!isRecord(c.auth)) findings.push(typeFinding(['configs', host, 'auth'], 'a map', '<hidden>'));
-          else {
+          if (isRecord(c.auth)) {
             const fields = NODE_AUTH_KEYS.filter((k) => typeof (c.auth as Record<string, unknown>)[k] === 'string' && (c.auth as Record<string, string>)[k] !== '');
             for (const k of Object.keys(c.auth)) if (!(NODE_AUTH_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'auth', k]));
             if (fields.length) entry.auth = { kind: 'inline', fields };
           }
         }
         if (c.tls !== undefined && c.tls !== null) {
-          if (!isRecord(c.tls)) findings.push(typeFinding(['configs', host, 'tls'], 'a map', c.tls));
-          else {
+          if (isRecord(c.tls)) {
             const t = c.tls;
             for (const k of Object.keys(t)) if (!(NODE_TLS_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'tls', k]));
             const s = (k: string) => (typeof t[k] === 'string' && t[k] !== '' ? (t[k] as string) : undefined);
