@@ -20,3 +20,4 @@ export { sampleImages, type SampleImage } from './samples';
 export { saveDiff, lineDiff, type SaveDiff, type RouteChange, type LineChange } from './save-diff';
 export { checkSecretRefs, type SecretInfo } from './secret-refs';
 export { LIMITS } from './limits';
+export { checkImages, summarise, filterRows, parseImageList, imagesOfWorkloads, type ImageCheckRow, type ImageFilter } from './image-check';
