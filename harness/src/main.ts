@@ -1,0 +1,17 @@
+import { createApp } from 'vue';
+import '@shell/assets/styles/app.scss';
+import 'floating-vue/dist/style.css';
+import 'vue-select/dist/vue-select.css';
+import App from './App.vue';
+import { createHarnessStore } from './store';
+import { installShell } from './install-shell';
+import harnessTranslations from './l10n.yaml';
+import { readQuery } from './query';
+
+const q = readQuery(window.location.search);
+const store = createHarnessStore({ settings: [{ id: 'system-default-registry', value: q.globalSdr }] });
+const app = createApp(App);
+
+installShell(app, store);
+store.commit('i18n/mergeLoadTranslations', { locale: 'en-us', translations: harnessTranslations });
+app.mount('#app');

@@ -1,0 +1,27 @@
+import { importTypes } from '@rancher/auto-import';
+import { IPlugin, TabLocation } from '@shell/core/types';
+
+// Init the package
+export default function(plugin: IPlugin): void {
+  // Auto-import model, detail, edit from the folders (registers l10n/en-us.yaml)
+  importTypes(plugin);
+
+  // Provide plugin metadata from package.json
+  plugin.metadata = require('./package.json');
+
+  // One tab on the RKE2/K3s cluster create/edit/view page. No queryParam in the
+  // location: it would have to equal the whole route query and would then miss
+  // create or edit.
+  plugin.addTab(
+    TabLocation.CLUSTER_CREATE_RKE2,
+    { resource: ['provisioning.cattle.io.cluster'] },
+    {
+      name:       'registry-mirrors-routes',
+      labelKey:   'registryMirrors.tab.label',
+      tooltipKey: 'registryMirrors.tab.tooltip',
+      weight:     8,
+      showHeader: true,
+      component:  () => import(/* webpackChunkName: "registry-mirrors-tab" */ './components/RegistryMirrorsTab.vue'),
+    }
+  );
+}

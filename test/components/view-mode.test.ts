@@ -1,0 +1,69 @@
+import { describe, it, expect } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { mountTab, loadSample, plain } from './helpers';
+import { modeFromRoute } from '@pkg/utils/mode';
+
+describe('mode from the route', () => {
+  it('reads create, edit and view like the cluster page does', () => {
+    expect(modeFromRoute({ name: 'c-cluster-product-resource-create', query: {} })).toBe('create');
+    expect(modeFromRoute({ name: 'c-cluster-product-resource-namespace-id', query: { mode: 'edit' } })).toBe('edit');
+    expect(modeFromRoute({ name: 'c-cluster-product-resource-namespace-id', query: { mode: 'edit', as: 'config' } })).toBe('view');
+    expect(modeFromRoute({ name: 'c-cluster-product-resource-namespace-id', query: { as: 'config' } })).toBe('view');
+    expect(modeFromRoute({ name: 'c-cluster-product-resource-namespace-id', query: {} })).toBe('view');
+    expect(modeFromRoute({ name: 'c-cluster-product-resource-namespace-id', query: { mode: 'clone' } })).toBe('create');
+    expect(modeFromRoute(undefined)).toBe('view');
+  });
+});
+
+describe('view mode is read-only', () => {
+  for (const name of ['airgap-rke2-v1.31.6', 'k3s-rewrites-embedded']) {
+    it(`${ name }: no edit controls, fields disabled, nothing written`, async() => {
+      const cluster = loadSample(name);
+      const before = plain(cluster);
+      const { wrapper, resource } = await mountTab(cluster, { route: { name: 'c-cluster-product-resource-namespace-id', query: { as: 'config' } } });
+      const tab = wrapper.get('[data-testid="rm-tab"]');
+
+      expect(tab.attributes('data-mode')).toBe('view');
+      expect(wrapper.find('[data-testid="rm-view-banner"]').exists()).toBe(true);
+      // no add / remove / move / create controls
+      for (const sel of ['rm-mirror-add', 'rm-mirror-new', 'rm-config-add', 'rm-config-create-secret']) {
+        expect(wrapper.find(`[data-testid="${ sel }"]`).exists()).toBe(false);
+      }
+      expect(wrapper.findAll('[data-testid^="rm-endpoint-up-"]')).toHaveLength(0);
+      expect(wrapper.findAll('[data-testid^="rm-endpoint-remove-"]')).toHaveLength(0);
+      expect(wrapper.findAll('[data-testid^="rm-mirror-remove-"]')).toHaveLength(0);
+      expect(wrapper.findAll('[data-testid^="rm-config-remove-"]')).toHaveLength(0);
+      expect(wrapper.findAll('[draggable="true"]')).toHaveLength(0);
+
+      // every form field of the registries is disabled; only the preview inputs are live
+      const live = ['rm-preview-image', 'rm-sdr-whatif'];
+      const enabled = wrapper.findAll('input:not([disabled]), textarea:not([disabled])')
+        .filter((i) => i.attributes('type') !== 'checkbox')
+        .map((i) => i.attributes('data-testid') || '')
+        .filter((id) => !live.includes(id) && !id.startsWith('rm-rewrite-try-'));
+
+      expect(enabled).toEqual([]);
+
+      // even a forced event does not write
+      const key = Object.keys(cluster.spec.rkeConfig.registries.mirrors)[0];
+      const keyInput = wrapper.findAllComponents({ name: 'LabeledInput' }).find((c) => c.attributes('data-testid') === `rm-mirror-key-${ key }` || c.find(`[data-testid="rm-mirror-key-${ key }"]`).exists());
+
+      keyInput?.vm.$emit('update:value', 'changed.example.com');
+      wrapper.findAllComponents({ name: 'Checkbox' }).forEach((c) => c.vm.$emit('update:value', true));
+      wrapper.findAllComponents({ name: 'SecretSelector' }).forEach((c) => c.vm.$emit('update:value', 'other'));
+      await flushPromises();
+      expect(plain(resource)).toEqual(before);
+    });
+  }
+
+  it('create and edit write', async() => {
+    for (const mode of ['create', 'edit'] as const) {
+      const { wrapper, resource } = await mountTab(loadSample('airgap-rke2-v1.31.6'), { mode });
+
+      expect(wrapper.get('[data-testid="rm-tab"]').attributes('data-mode')).toBe(mode);
+      await wrapper.get('[data-testid="rm-endpoint-input-0"]').setValue('https://other.example.com');
+      await flushPromises();
+      expect(resource.spec.rkeConfig.registries.mirrors['*'].endpoint).toEqual(['https://other.example.com']);
+    }
+  });
+});

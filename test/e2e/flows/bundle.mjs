@@ -1,0 +1,103 @@
+// Bundle smoke test: the real build-pkg output, loaded the way Rancher loads an
+// extension (global Vue, the UMD script, window[NAME-VERSION].default(plugin)), with a
+// recording plugin; then the registered component mounted on a sample cluster.
+import path from 'node:path';
+import { routeRancherAssets, PKG_ID, PKG_VERSION } from '../lib/bundle.mjs';
+import { RESULTS } from '../lib/paths.mjs';
+import { L } from '../lib/l10n.mjs';
+import * as expect from '../lib/expect.mjs';
+
+async function openHost(page, host, params = {}) {
+  const served = await routeRancherAssets(page);
+  const u = new URL(host);
+
+  for (const [k, v] of Object.entries(params)) {
+    u.searchParams.set(k, v);
+  }
+  await page.goto(u.toString(), { waitUntil: 'load', timeout: 90_000 });
+  await page.waitForFunction(() => window.__bundle && (window.__bundle.mounted || window.__bundle.error), null, { timeout: 90_000 });
+  const error = await page.evaluate(() => window.__bundle.error);
+
+  if (error) {
+    throw new Error(`the host page could not load the extension: ${ error }`);
+  }
+
+  return served;
+}
+
+export default [
+  {
+    name: `bundle: Rancher-style load of ${ PKG_ID }.umd.min.js registers the tab and its l10n`,
+    needs: ['browser', 'bundle'],
+    async fn({ page, bundleHost }, t) {
+      const served = await openHost(page, bundleHost);
+      const b = await page.evaluate(() => {
+        const { calls, metadata, registered, tabs, l10nSample, globalType, defaultType, componentName } = window.__bundle;
+
+        return {
+          calls, metadata, registered, tabs, l10nSample, globalType, defaultType, componentName
+        };
+      });
+
+      expect.equal([b.globalType, b.defaultType], ['object', 'function'], `typeof window['${ PKG_ID }'] and its .default (what Rancher calls)`);
+      // every call index.ts made, in order
+      t.note(`plugin calls: ${ b.calls.map((c) => (c.method ? `${ c.method }(${ c.args.slice(0, 2).map((a) => JSON.stringify(a)).join(', ') })` : `${ c.set } =`)).join(', ') }`);
+      const methods = b.calls.filter((c) => c.method).map((c) => c.method);
+      const unexpected = methods.filter((m) => !['register', 'addTab'].includes(m));
+
+      expect.equal(unexpected, [], 'plugin methods called besides register/addTab');
+      expect.equal([b.metadata?.name, b.metadata?.version], ['registry-mirrors', PKG_VERSION], 'plugin.metadata (package.json)');
+
+      expect.equal(b.registered, [{ type: 'l10n', name: 'en-us', fnType: 'function' }], "register('l10n', ...) calls");
+      expect.equal(b.tabs.length, 1, 'number of addTab calls');
+      const [tab] = b.tabs;
+
+      expect.equal(tab.where, 'cluster-create-rke2', 'tab location (TabLocation.CLUSTER_CREATE_RKE2)');
+      expect.equal(tab.when, { resource: ['provisioning.cattle.io.cluster'] }, 'tab location config (no queryParam)');
+      expect.equal(tab.componentType, 'function', 'tab component is an async loader');
+      expect.ok(tab.tab.name && tab.tab.name !== 'registry', `tab name ${ tab.tab.name } must differ from the built-in "registry" tab`);
+      expect.equal([tab.tab.labelKey, tab.tab.tooltipKey], ['registryMirrors.tab.label', 'registryMirrors.tab.tooltip'], 'label and tooltip keys');
+      expect.ok(typeof tab.tab.weight === 'number', 'tab weight is a number');
+      // the l10n chunk of the bundle resolves the keys the tab registers
+      expect.equal(b.l10nSample, { label: L('registryMirrors.tab.label'), tooltip: L('registryMirrors.tab.tooltip') }, 'translations from the bundle');
+      expect.equal(b.componentName, 'RegistryMirrorsTab', 'name of the loaded tab component');
+      expect.ok(served.includes(`${ PKG_ID }.umd.min.js`) && served.some((f) => /registry-mirrors-tab/.test(f)), `files loaded from dist-pkg: ${ served.join(', ') }`);
+      t.note(`dist-pkg files loaded: ${ served.filter((f) => f !== 'vue.global.prod.js').join(', ') }`);
+      page.assertNoProblems();
+    },
+  },
+
+  {
+    name: 'bundle: the registered component mounts on a sample cluster and edits it, without console errors',
+    needs: ['browser', 'bundle'],
+    async fn({ page, bundleHost }) {
+      await openHost(page, bundleHost, { sample: 'airgap-rke2-v1.31.6', mode: 'edit' });
+      const tab = page.locator('[data-testid="rm-tab"]');
+
+      await expect.visible(tab, 'the tab rendered from the bundle');
+      await expect.text(tab, L('registryMirrors.intro'), 'intro text (l10n from the bundle)');
+      await expect.visible(tab.locator('[data-testid="rm-version-banner"]'), 'the v1.31.6 * banner');
+      await expect.visible(tab.getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key: '*' }), exact: true }), 'the * mirror card');
+      await expect.visible(tab.getByRole('region', { name: L('registryMirrors.configs.hostAria', { host: 'registry.example.com' }), exact: true }), 'the registry.example.com config card');
+      // no untranslated key (%registryMirrors.x%) anywhere
+      const missing = await tab.evaluate((el) => (el.innerText.match(/%[\w.-]+%/g) || []));
+
+      expect.equal(missing, [], 'untranslated keys in the rendered tab');
+
+      // an edit made in the bundled component lands in the resource
+      await tab.getByRole('button', { name: L('registryMirrors.mirrors.quickAdd', { key: 'docker.io' }), exact: true }).click();
+      const card = tab.getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key: 'docker.io' }), exact: true });
+
+      await card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }).fill('https://mirror.example.com');
+      await card.getByRole('button', { name: L('registryMirrors.endpoints.add'), exact: true }).click();
+      await expect.poll(async() => {
+        const r = await page.evaluate(() => window.__bundle.registries());
+
+        expect.equal(r.mirrors, { '*': { endpoint: ['https://registry.example.com'] }, 'docker.io': { endpoint: ['https://mirror.example.com'] } }, 'resource.spec.rkeConfig.registries.mirrors');
+      });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: path.join(RESULTS, 'bundle-smoke.png'), fullPage: true });
+      page.assertNoProblems();
+    },
+  },
+];

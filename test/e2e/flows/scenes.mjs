@@ -1,0 +1,50 @@
+// Every screenshot scene, light and dark: the committed PNG in assets/screenshots/
+// still matches what the scene renders (pixelmatch, small tolerance; diff image in
+// test-results/screenshots/), and axe-core finds no serious or critical violation
+// in the tab in that state.
+import fs from 'node:fs';
+import path from 'node:path';
+import { SCENES, THEMES, renderScene, sceneFile } from '../lib/scenes.mjs';
+import { compareWithCommitted } from '../lib/visual.mjs';
+import { runAxe, blocking, formatViolations } from '../lib/axe.mjs';
+import { SCREENSHOTS, RESULTS } from '../lib/paths.mjs';
+import { TAB } from '../lib/harness-page.mjs';
+
+/** All axe violations seen, for the summary at the end of the run. */
+export const axeLog = [];
+
+export default SCENES.flatMap((scene) => THEMES.map((theme) => ({
+  name: `scene ${ scene.name } (${ theme }): matches assets/screenshots/${ sceneFile(scene, theme) }, no serious/critical axe violations`,
+  async fn({ page, harness }, t) {
+    const png = await renderScene(page, harness, scene, theme);
+    const problems = [];
+    const cmp = compareWithCommitted(png, path.join(SCREENSHOTS, sceneFile(scene, theme)), `${ scene.name }-${ theme }`);
+
+    if (!cmp.ok) {
+      problems.push(`screenshot: ${ cmp.message }`);
+    } else {
+      t.note(`screenshot: ${ cmp.message }`);
+    }
+
+    const violations = await runAxe(page, { include: TAB });
+    const bad = blocking(violations);
+
+    axeLog.push({ scene: `${ scene.name }-${ theme }`, violations });
+    if (violations.length) {
+      const minor = violations.filter((v) => !bad.includes(v));
+
+      if (minor.length) {
+        t.note(`axe (moderate/minor, not failing): ${ minor.map((v) => `${ v.id } x${ v.nodes.length }`).join(', ') }`);
+      }
+    }
+    if (bad.length) {
+      fs.mkdirSync(RESULTS, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS, `axe-${ scene.name }-${ theme }.json`), JSON.stringify(violations, null, 2));
+      problems.push(`axe: ${ bad.length } serious/critical violation(s) in the tab:\n${ formatViolations(bad) }`);
+    }
+    page.assertNoProblems();
+    if (problems.length) {
+      throw new Error(problems.join('\n'));
+    }
+  },
+})));

@@ -1,0 +1,203 @@
+// Named scenes of the tab for the screenshots in assets/screenshots/ (README,
+// docs/user-guide.md), the pixel comparison and the accessibility scan. Every scene is
+// a sample cluster, a mode, optional steps an admin takes, and the parts of the page
+// to capture. Data is deterministic: bundled samples, fixed viewport, fonts shipped by
+// the shell, no animations, no caret, nothing focused or hovered.
+//
+// Not a scene yet: the node-files preview (the tab has no node-files panel).
+import { PNG } from 'pngjs';
+import { openHarness, mirrorCard, TAB } from './harness-page.mjs';
+import { VIEWPORT } from './browser.mjs';
+import { L } from './l10n.mjs';
+
+export const THEMES = ['light', 'dark'];
+
+const STABLE_CSS = `
+*, *::before, *::after {
+  transition: none !important;
+  animation: none !important;
+  caret-color: transparent !important;
+  scroll-behavior: auto !important;
+}
+`;
+
+/** Add a docker.io mirror with a bad endpoint, a scheme-less one and an invalid rewrite. */
+async function makeValidationErrors(page) {
+  await page.getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }).fill('docker.io');
+  await page.getByRole('button', { name: L('registryMirrors.mirrors.add'), exact: true }).click();
+  const card = mirrorCard(page, 'docker.io');
+  const newEndpoint = card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true });
+
+  await newEndpoint.fill('ftp://mirror.example.com');
+  await newEndpoint.press('Enter');
+  await newEndpoint.fill('mirror.example.com:5000');
+  await newEndpoint.press('Enter');
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill('^(library/.*$');
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill('dockerhub/$1');
+  await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
+  await page.locator(`${ TAB } [data-testid="rm-status"][data-status="error"]`).waitFor();
+}
+
+/**
+ * A scene: sample, mode, optional setup steps, and `parts` – each part is a list of
+ * selectors whose union is cropped; several parts are stacked vertically (real crops
+ * of the same page, separated by a thin gap) so that a scene can show two places of
+ * the tab without what lies between. `viewport` overrides the default 1440x900;
+ * `maxHeight` cuts a part at that height (the top of the tab for the overview).
+ * @type {Array<{name: string, title: string, sample: string, mode?: string, setup?: (page) => Promise<void>, parts: string[][], viewport?: {width: number, height: number}, maxHeight?: number}>}
+ */
+export const SCENES = [
+  {
+    name:      'overview',
+    title:     'The tab on a K3s cluster with rewrites and the embedded registry (wide screen: the route preview beside the form)',
+    sample:    'k3s-rewrites-embedded',
+    viewport:  { width: 1760, height: 1100 },
+    parts:     [[TAB]],
+    maxHeight: 1500,
+  },
+  {
+    name:    'mirrors-form',
+    title:   'Mirrors: endpoints in order, rewrites with a live check',
+    sample:  'k3s-rewrites-embedded',
+    parts:   [[`${ TAB } [data-testid="rm-mirrors"]`]],
+  },
+  {
+    name:    'route-preview',
+    title:   'Route preview: every host containerd tries, in order',
+    sample:  'k3s-rewrites-embedded',
+    parts:   [[`${ TAB } [data-testid="rm-preview"]`]],
+  },
+  {
+    name:    'sdr-vs-mirrors',
+    title:   'system-default-registry (app layer) vs. registry mirrors (node layer)',
+    sample:  'airgap-rke2-v1.31.6',
+    parts:   [[`${ TAB } [data-testid="rm-layers"]`]],
+  },
+  {
+    name:    'wildcard-bug-banner',
+    title:   'The * mirror on v1.31.6: no fallback to the original registry',
+    sample:  'airgap-rke2-v1.31.6',
+    parts:   [
+      [`${ TAB } [data-testid="rm-version"]`, `${ TAB } [data-testid="rm-version-banner"]`, `${ TAB } [data-testid="rm-status"]`],
+      [`${ TAB } [data-testid="rm-mirrors"] section.rm-card`],
+      // the workload column of the route preview (no test id of its own yet)
+      [`${ TAB } [data-testid="rm-preview"] .rm-route-col:first-child`],
+    ],
+  },
+  {
+    name:    'validation-errors',
+    title:   'Validation: errors and warnings at the field they concern',
+    sample:  'empty-new',
+    mode:    'create',
+    setup:   makeValidationErrors,
+    parts:   [
+      [`${ TAB } [data-testid="rm-status"]`],
+      [`${ TAB } [data-testid="rm-mirrors"] section.rm-card`],
+    ],
+  },
+  {
+    name:    'registry-configs',
+    title:   'Registry configs: credentials, client certificate and CA bundle per host',
+    sample:  'airgap-rke2-v1.31.6',
+    parts:   [[`${ TAB } [data-testid="rm-configs"]`]],
+  },
+];
+
+/** Bring the page into a state that renders the same every time. */
+export async function stabilize(page) {
+  await page.addStyleTag({ content: STABLE_CSS });
+  await page.evaluate(() => {
+    if (document.activeElement && document.activeElement !== document.body) {
+      document.activeElement.blur();
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => document.fonts.ready);
+  // two frames: layout and paint after the last change
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** The union of the targets' boxes in document coordinates, with a margin. */
+export async function sceneClip(page, targets, margin = 8) {
+  const boxes = await page.evaluate((sels) => sels.map((sel) => {
+    const els = [...document.querySelectorAll(sel)];
+
+    if (!els.length) {
+      return { sel, missing: true };
+    }
+    const rs = els.map((e) => e.getBoundingClientRect());
+
+    return {
+      sel,
+      x1: Math.min(...rs.map((r) => r.left)) + window.scrollX,
+      y1: Math.min(...rs.map((r) => r.top)) + window.scrollY,
+      x2: Math.max(...rs.map((r) => r.right)) + window.scrollX,
+      y2: Math.max(...rs.map((r) => r.bottom)) + window.scrollY,
+    };
+  }), targets);
+  const missing = boxes.filter((b) => b.missing).map((b) => b.sel);
+
+  if (missing.length) {
+    throw new Error(`scene targets not on the page: ${ missing.join(', ') }`);
+  }
+  const doc = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+  const x = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x1)) - margin));
+  const y = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y1)) - margin));
+  const x2 = Math.min(doc.w, Math.ceil(Math.max(...boxes.map((b) => b.x2)) + margin));
+  const y2 = Math.min(doc.h, Math.ceil(Math.max(...boxes.map((b) => b.y2)) + margin));
+
+  return { x, y, width: x2 - x, height: y2 - y };
+}
+
+/**
+ * Open the scene in `theme` on `page` and return its PNG.
+ * @returns {Promise<Buffer>}
+ */
+export async function renderScene(page, base, scene, theme) {
+  await page.setViewportSize(scene.viewport || VIEWPORT);
+  await openHarness(page, base, { sample: scene.sample, mode: scene.mode || 'edit', theme });
+  if (scene.setup) {
+    await scene.setup(page);
+  }
+  await stabilize(page);
+  const shots = [];
+
+  for (const part of scene.parts) {
+    const clip = await sceneClip(page, part);
+
+    if (scene.maxHeight && clip.height > scene.maxHeight) {
+      clip.height = scene.maxHeight;
+    }
+    shots.push(await page.screenshot({
+      clip, fullPage: true, animations: 'disabled', caret: 'hide', scale: 'css', type: 'png'
+    }));
+  }
+
+  return shots.length === 1 ? shots[0] : stack(shots);
+}
+
+/** Stack PNGs vertically, left-aligned, separated by a gap in the page's background colour. */
+function stack(buffers, gap = 12) {
+  const imgs = buffers.map((b) => PNG.sync.read(b));
+  const width = Math.max(...imgs.map((i) => i.width));
+  const height = imgs.reduce((h, i) => h + i.height, 0) + gap * (imgs.length - 1);
+  const out = new PNG({ width, height });
+  const bg = imgs[0].data.subarray(0, 4); // top-left pixel: the page background (crops have a margin)
+
+  for (let p = 0; p < width * height; p++) {
+    out.data.set(bg, p * 4);
+  }
+  let y = 0;
+
+  for (const img of imgs) {
+    PNG.bitblt(img, out, 0, 0, img.width, img.height, 0, y);
+    y += img.height + gap;
+  }
+
+  return PNG.sync.write(out);
+}
+
+export function sceneFile(scene, theme) {
+  return `${ scene.name }-${ theme }.png`;
+}
