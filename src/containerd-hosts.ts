@@ -2,6 +2,8 @@
 // it into the ordered hosts it tries for one registry (spec sections 6, 6a).
 import { parse as parseToml } from 'smol-toml';
 import { Memo } from './memo';
+import { toToml11 } from './toml-dialect';
+import { parseGoUrl, GoUrlError } from './go-url';
 import { defaultHost, hostPort, isLocalhost, DOCKER_HUB } from './endpoint';
 import type { Profile } from './profiles';
 
@@ -73,34 +75,36 @@ function hostFromTable(key: string, t: Tbl, isRoot: boolean): ParsedHost {
     key,
   };
   if (key !== '') {
-    const server = /^http/.test(key) ? key : `https://${key}`;
-    const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/.exec(server);
-    if (m) {
-      h.scheme = m[1].toLowerCase();
-      h.host = m[2];
-      let p = m[3];
-      if (p.length > 0) {
-        p = cleanPath(p);
-        if (!p.endsWith('/v2') && !overridePath) p += '/v2';
-      } else if (!overridePath) p = '/v2';
-      h.path = p;
-    }
+    // containerd: url.Parse of the key with https:// added when it has no scheme;
+    // a key that does not parse makes the whole file unusable (thrown, caught by the caller)
+    const u = parseGoUrl(/^http/.test(key) ? key : `https://${key}`);
+    h.scheme = u.scheme;
+    h.host = u.host;
+    let p = u.path;
+    if (p.length > 0) {
+      p = cleanPath(p);
+      if (!p.endsWith('/v2') && !overridePath) p += '/v2';
+    } else if (!overridePath) p = '/v2';
+    h.path = p;
   }
   return h;
 }
 
-const parsedFiles = new Memo<string, ParsedHostsFile>(5_000);
+const parsedFiles = new WeakMap<Profile, Memo<string, ParsedHostsFile>>();
 
 /** Results are shared between callers: treat them as read-only. */
 export function parseHostsToml(text: string, profile: Profile): ParsedHostsFile {
-  const key = `${profile.rejectsIpv6TableKeys}${profile.rewrites}${profile.forkServerRule}\u0000${text}`;
-  return parsedFiles.get(key, () => parseUncached(text, profile));
+  let memo = parsedFiles.get(profile);
+  if (!memo) parsedFiles.set(profile, (memo = new Memo(5_000)));
+  return memo.get(text, () => parseUncached(text, profile));
 }
 
 function parseUncached(text: string, profile: Profile): ParsedHostsFile {
+  const dialect = toToml11(text, profile.tomlDialect);
+  if (!dialect.ok) return { ok: false, error: dialect.error };
   let doc: Tbl;
   try {
-    doc = parseToml(text) as Tbl;
+    doc = parseToml(dialect.text) as Tbl;
   } catch (e) {
     return { ok: false, error: (e as Error).message.split('\n')[0] };
   }
@@ -111,19 +115,24 @@ function parseUncached(text: string, profile: Profile): ParsedHostsFile {
     return { ok: false, error: 'the TOML parser of containerd 1.6 rejects a table key holding an IPv6 literal' };
   }
   const hosts: ParsedHost[] = [];
-  for (const k of keys) {
-    const t = hostTable[k];
-    if (!t || typeof t !== 'object' || Array.isArray(t)) return { ok: false, error: `invalid host table "${k}"` };
-    const h = hostFromTable(k, t as Tbl, false);
-    if (!profile.rewrites) h.rewrites = [];
-    hosts.push(h);
-  }
   const hasServerKey = Object.hasOwn(doc, 'server');
-  const appendRoot = profile.forkServerRule ? hasServerKey || keys.length === 0 : true;
-  if (appendRoot) {
-    const root = hostFromTable(typeof doc.server === 'string' ? doc.server : '', doc, true);
-    root.rewrites = [];
-    hosts.push(root);
+  try {
+    for (const k of keys) {
+      const t = hostTable[k];
+      if (!t || typeof t !== 'object' || Array.isArray(t)) return { ok: false, error: `invalid host table "${k}"` };
+      const h = hostFromTable(k, t as Tbl, false);
+      if (!profile.rewrites) h.rewrites = [];
+      hosts.push(h);
+    }
+    const appendRoot = profile.forkServerRule ? hasServerKey || keys.length === 0 : true;
+    if (appendRoot) {
+      const root = hostFromTable(typeof doc.server === 'string' ? doc.server : '', doc, true);
+      root.rewrites = [];
+      hosts.push(root);
+    }
+  } catch (e) {
+    if (e instanceof GoUrlError) return { ok: false, error: `unable to parse a host URL: ${e.message}` };
+    throw e;
   }
   return { ok: true, hosts, hasServerKey, hostTables: keys.length };
 }

@@ -40,11 +40,14 @@ export interface NormalizedEndpoint {
 
 export type EndpointResult = { ok: true; ep: NormalizedEndpoint } | { ok: false; error: string };
 
-const normalized = new Memo<string, EndpointResult>(20_000);
+const normalized = new Map<string, Memo<string, EndpointResult>>();
 
 /** Results are shared between callers: treat them as read-only. */
 export function normalizeEndpoint(endpoint: string, mirrorAddr?: string): EndpointResult {
-  return normalized.get(`${mirrorAddr ?? ''}\u0000${endpoint}`, () => normalizeUncached(endpoint, mirrorAddr));
+  const addr = mirrorAddr ?? '';
+  let memo = normalized.get(addr);
+  if (!memo) normalized.set(addr, (memo = new Memo(20_000)));
+  return memo.get(endpoint, () => normalizeUncached(endpoint, mirrorAddr));
 }
 
 function normalizeUncached(endpoint: string, mirrorAddr?: string): EndpointResult {

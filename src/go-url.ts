@@ -67,6 +67,12 @@ function parseHost(host: string): string {
   return host;
 }
 
+/** net/url unescape: every % must start a two-digit hex escape. */
+function checkEscapes(s: string): void {
+  const m = /%(?![0-9a-fA-F]{2})(.{0,2})/.exec(s);
+  if (m) throw new GoUrlError(`invalid URL escape "%${m[1]}"`);
+}
+
 export function parseGoUrl(rawIn: string): GoUrl {
   if (/[\x00-\x1f\x7f]/.test(rawIn)) throw new GoUrlError('invalid control character in URL');
   let raw = rawIn;
@@ -116,14 +122,18 @@ export function parseGoUrl(rawIn: string): GoUrl {
       const userinfo = authority.slice(0, at);
       host = authority.slice(at + 1);
       if (!/^[A-Za-z0-9\-._~!$&'()*+,;=:%]*$/.test(userinfo)) throw new GoUrlError('net/url: invalid userinfo');
+      checkEscapes(userinfo);
       const colon = userinfo.indexOf(':');
       u.user = colon === -1 ? { username: userinfo } : { username: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
     }
+    checkEscapes(host);
     u.host = parseHost(host);
     u.path = path;
   } else {
     u.path = rest;
   }
+  checkEscapes(u.path);
+  checkEscapes(u.fragment);
   return u;
 }
 

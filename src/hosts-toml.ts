@@ -5,6 +5,7 @@ import type { NodeTls } from './types';
 
 /** Go's strconv.Quote for the strings K3s prints with %q. */
 export function goQuote(s: string): string {
+  if (/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
@@ -48,6 +49,8 @@ function endpointLines(e: HostEndpoint): string[] {
 
 /** Go sorts strings by bytes; UTF-8 byte order is code point order. */
 export function byteOrder(a: string, b: string): number {
+  // UTF-16 order equals code point order unless a surrogate pair is involved
+  if (!/[\ud800-\udfff]/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
   const ca = [...a];
   const cb = [...b];
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {

@@ -1,6 +1,6 @@
 // What every node receives: the registries.yaml Rancher's planner writes and
 // the certs.d/<dir>/hosts.toml files the agent renders from it.
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { plannerTlsPath } from './model';
 import type { Compiled } from './compile';
 import type { Finding } from './types';
@@ -46,7 +46,7 @@ export function plannerRegistriesYaml(specRegistries: unknown, namespace: string
   for (const [k, m] of Object.entries(isRecord(spec.mirrors) ? spec.mirrors : {})) {
     mirrors[k] = isRecord(m) ? { ...(Array.isArray(m.endpoint) ? { endpoint: m.endpoint } : {}), ...(isRecord(m.rewrite) ? { rewrite: m.rewrite } : {}) } : {};
   }
-  return stringify({ mirrors, configs }, { lineWidth: 0 });
+  return dump({ mirrors, configs }, { lineWidth: -1, noRefs: true });
 }
 
 function usedBy(dir: string, key: string): string {

@@ -1,4 +1,5 @@
 // Release profiles: which behaviour a RKE2/K3s version has (spec section 8).
+import type { TomlDialect } from './toml-dialect';
 import type { Distro, Runtime } from './types';
 
 export type ProfileId =
@@ -29,6 +30,8 @@ export interface Profile {
   rejectsIpv6TableKeys: boolean;
   /** Docker Hub credentials are also found under configs key docker.io */
   dockerIoAuthAlias: boolean;
+  /** the TOML parser that reads hosts.toml */
+  tomlDialect: TomlDialect;
 }
 
 export interface ParsedVersion {
@@ -70,15 +73,18 @@ const base = {
   localhostAlwaysHttp: false,
   rejectsIpv6TableKeys: false,
   dockerIoAuthAlias: false,
+  tomlDialect: 'go-toml-v1' as TomlDialect,
 };
+// containerd 2.x reads hosts.toml with go-toml v2 (TOML 1.0); 1.6 and 1.7 with go-toml v1
+const v2 = { tomlDialect: 'toml-1.0' as TomlDialect };
 
 export const PROFILES: Record<ProfileId, Profile> = {
   'legacy-cri': { ...base, id: 'legacy-cri', runtime: 'k3s-fork', legacyCri: true, httpsFirstForTlsHttp: false },
   'hosts-toml-no-wildcard-fallback': { ...base, id: 'hosts-toml-no-wildcard-fallback', runtime: 'k3s-fork', wildcardFallback: false },
   'containerd-1.7': { ...base, id: 'containerd-1.7', runtime: 'k3s-fork' },
-  'containerd-2.0-wildcard-bug': { ...base, id: 'containerd-2.0-wildcard-bug', runtime: 'k3s-fork', wildcardFallback: false },
-  'containerd-2.0': { ...base, id: 'containerd-2.0', runtime: 'k3s-fork', dockerIoAuthAlias: true },
-  upstream: { ...base, id: 'upstream', runtime: 'upstream', forkServerRule: false, rewrites: false },
+  'containerd-2.0-wildcard-bug': { ...base, ...v2, id: 'containerd-2.0-wildcard-bug', runtime: 'k3s-fork', wildcardFallback: false },
+  'containerd-2.0': { ...base, ...v2, id: 'containerd-2.0', runtime: 'k3s-fork', dockerIoAuthAlias: true },
+  upstream: { ...base, ...v2, id: 'upstream', runtime: 'upstream', forkServerRule: false, rewrites: false },
   'upstream-1.6': {
     ...base,
     id: 'upstream-1.6',

@@ -1,4 +1,3 @@
-import { Memo } from './memo';
 // Image reference normalisation as github.com/distribution/reference does it
 // (ParseDockerRef), which is what the CRI applies to every image it pulls.
 
@@ -53,14 +52,7 @@ export function splitDockerDomain(name: string): { registry: string; remainder: 
   return { registry, remainder };
 }
 
-const parsed = new Memo<string, ParseResult>(50_000);
-
-/** Results are shared between callers: treat them as read-only. */
 export function parseReference(input: string): ParseResult {
-  return parsed.get(input, () => parseUncached(input));
-}
-
-function parseUncached(input: string): ParseResult {
   if (input.length > 4096) return { ok: false, error: `the image reference is ${input.length} characters long; the most is 4096` };
   const s = input.trim();
   if (s === '') return { ok: false, error: 'the image reference is empty' };

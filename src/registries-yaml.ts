@@ -1,7 +1,7 @@
 // Import a node registries.yaml into spec.rkeConfig.registries, and export the
 // spec back as a registries.yaml. Credentials never enter the spec: inline auth
 // becomes a Secret to create, and the export writes marked placeholders.
-import { Document, isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { dump, load } from 'js-yaml';
 import { NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode } from './model';
 import { parseYaml } from './settings';
 import type { Distro, Finding } from './types';
@@ -71,21 +71,39 @@ export function secretNameFor(host: string, clusterName: string | undefined, tak
   return name;
 }
 
-/** Markers the export leaves in comments, so an import restores the references. */
-function markersOf(node: YamlNode | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  const text = `${(node as { commentBefore?: string })?.commentBefore ?? ''}\n${(node as { comment?: string })?.comment ?? ''}`;
-  for (const line of text.split('\n')) {
-    const m = new RegExp(`^\\s*${MARKER}\\s*(\\w+)\\s+(\\S+)`).exec(line);
-    if (m) out[m[1]] = m[2];
+/**
+ * Markers the export leaves in comments under each configs entry, so that an
+ * import restores the Secret references and the CA bundle: host → key → value.
+ */
+export function readMarkers(text: string): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  let inConfigs = false;
+  let hostIndent = -1;
+  let host: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\S/.test(line)) {
+      inConfigs = /^configs\s*:\s*(#.*)?$/.test(line);
+      hostIndent = -1;
+      host = undefined;
+      continue;
+    }
+    if (!inConfigs) continue;
+    const marker = new RegExp(`^\\s*#\\s*${MARKER}\\s*(\\w+)\\s+(\\S+)`).exec(line);
+    if (marker) {
+      if (host !== undefined) out.set(host, { ...out.get(host), [marker[1]]: marker[2] });
+      continue;
+    }
+    const indent = line.search(/\S/);
+    if (indent < 0 || line.trimStart().startsWith('#')) continue;
+    if (hostIndent < 0) hostIndent = indent;
+    if (indent !== hostIndent) continue;
+    try {
+      const key = Object.keys((load(line.trim().replace(/:(\s+[^#]*)?(#.*)?$/, ': 0')) as object) ?? {})[0];
+      host = key;
+    } catch {
+      host = undefined;
+    }
   }
-  return out;
-}
-
-function configNodes(doc: Document.Parsed): Map<string, YamlNode> {
-  const out = new Map<string, YamlNode>();
-  const configs = doc.get('configs', true);
-  if (isMap(configs)) for (const item of configs.items) if (isPair(item) && isScalar(item.key)) out.set(String(item.key.value), item as unknown as YamlNode);
   return out;
 }
 
@@ -95,8 +113,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
   const value = y.value ?? {};
   const { findings } = registriesFromNode(value);
   if (!isRecord(value)) return { ok: false, error: 'registries.yaml must be a map with mirrors and configs' };
-  const doc = parseDocument(text);
-  const nodes = configNodes(doc);
+  const markers = readMarkers(text);
   const taken = new Set(opts.takenSecretNames ?? []);
   const mirrors: Json = {};
   const configs: Json = {};
@@ -118,8 +135,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
     for (const [host, c] of Object.entries(value.configs)) {
       if (!isRecord(c)) continue;
       const entry: Json = {};
-      const pair = nodes.get(host) as { value?: YamlNode; key?: YamlNode } | undefined;
-      const marks = { ...markersOf(pair?.key), ...markersOf(pair?.value), ...markersOf((pair?.value as { get?: (k: string, keep: boolean) => YamlNode })?.get?.('tls', true)) };
+      const marks = markers.get(host) ?? {};
       if (isRecord(c.auth)) {
         const auth = c.auth;
         const present = NODE_AUTH_KEYS.filter((k) => typeof auth[k] === 'string' && auth[k] !== '');
@@ -176,11 +192,23 @@ export interface ExportOptions {
   distro: Distro;
 }
 
+const HEADER = [
+  'registries.yaml exported by registry-mirrors from spec.rkeConfig.registries.',
+  'Values in <angle brackets> are placeholders: the credentials stay in their Kubernetes Secrets.',
+  `Lines starting with "${MARKER}" let an import restore the Secret references.`,
+];
+
+const indent = (text: string, by: string) =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
+
 /** spec.rkeConfig.registries → a node registries.yaml, secrets as marked placeholders. */
 export function exportNodeRegistries(specRegistries: unknown, opts: ExportOptions): string {
   const spec = isRecord(specRegistries) ? specRegistries : {};
-  const doc = new Document({});
-  doc.commentBefore = ` registries.yaml exported by registry-mirrors from spec.rkeConfig.registries.\n Values in <angle brackets> are placeholders: the credentials stay in their Kubernetes Secrets.\n Lines starting with "${MARKER}" let an import restore the Secret references.`;
+  const parts = [HEADER.map((l) => `# ${l}`).join('\n'), ''];
   const mirrors: Json = {};
   for (const [k, m] of Object.entries(isRecord(spec.mirrors) ? spec.mirrors : {})) {
     const e: Json = {};
@@ -188,12 +216,11 @@ export function exportNodeRegistries(specRegistries: unknown, opts: ExportOption
     if (isRecord(m) && isRecord(m.rewrite)) e.rewrite = m.rewrite;
     mirrors[k] = e;
   }
-  if (Object.keys(mirrors).length) doc.set('mirrors', doc.createNode(mirrors));
-  const configEntries = Object.entries(isRecord(spec.configs) ? spec.configs : {});
+  if (Object.keys(mirrors).length) parts.push(dump({ mirrors }, { lineWidth: -1, noRefs: true }).replace(/\n$/, ''));
+  const configEntries = Object.entries(isRecord(spec.configs) ? spec.configs : {}).filter(([, c]) => isRecord(c));
   if (configEntries.length) {
-    const configsNode = doc.createNode({}) as ReturnType<Document['createNode']> & { set: (k: unknown, v: unknown) => void };
-    for (const [host, c] of configEntries) {
-      if (!isRecord(c)) continue;
+    parts.push('configs:');
+    for (const [host, c] of configEntries as Array<[string, Json]>) {
       const entry: Json = {};
       const marks: string[] = [];
       if (typeof c.authConfigSecretName === 'string' && c.authConfigSecretName) {
@@ -213,11 +240,12 @@ export function exportNodeRegistries(specRegistries: unknown, opts: ExportOption
       }
       if (c.insecureSkipVerify === true) tls.insecure_skip_verify = true;
       if (Object.keys(tls).length) entry.tls = tls;
-      const node = doc.createNode(entry) as YamlNode & { commentBefore?: string };
-      if (marks.length) node.commentBefore = marks.map((m) => ` ${m}`).join('\n');
-      configsNode.set(host, node);
+      const key = dump({ [host]: 0 }, { lineWidth: -1 }).replace(/: 0\n$/, '');
+      const body = Object.keys(entry).length ? dump(entry, { lineWidth: -1, noRefs: true }) : '';
+      parts.push(`  ${key}:${body ? '' : ' {}'}`);
+      for (const m of marks) parts.push(`    # ${m}`);
+      if (body) parts.push(indent(body, '    '));
     }
-    doc.set('configs', configsNode);
   }
-  return doc.toString({ lineWidth: 0 });
+  return `${parts.join('\n')}\n`;
 }

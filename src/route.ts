@@ -41,6 +41,8 @@ export interface RoutePlan {
   findings: Finding[];
 }
 
+/** a rewritten repository with no empty, . or .. segments joins like path.Join */
+const CLEAN_REPO = /^(?!\.\.?(?:\/|$))(?:[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*)$/;
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 const PLAN_CACHE_MAX = 10_000;
 
@@ -159,7 +161,7 @@ function attempt(s: HostStep, ref: ImageRef): Attempt {
     rw = applyRewritesCached(s.rewrites, repository);
     repository = rw.repository;
   }
-  if (rw?.pattern !== undefined) url = `${s.origin}${joinPath(s.path, repository, 'manifests', ref.reference)}${s.ns}`;
+  if (rw?.pattern !== undefined && !CLEAN_REPO.test(repository)) url = `${s.origin}${joinPath(s.path, repository, 'manifests', ref.reference)}${s.ns}`;
   // a valid repository has no empty, . or .. components, so plain joining equals path.Join
   else url = `${s.origin}${s.path}/${repository}/manifests/${ref.reference}${s.ns}`;
   const a: Attempt = { url, endpoint: s.endpoint, repository, default: s.isDefault, overridePath: s.overridePath, tls: s.tls, auth: s.auth };

@@ -1,6 +1,6 @@
 // Before/after of a save: the spec lines that change and, more usefully, the
 // sample images whose route changes.
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { resolveRoute } from './route';
 import { sampleImages } from './samples';
 import type { Compiled } from './compile';
@@ -47,8 +47,8 @@ export interface SaveDiff {
 }
 
 export function saveDiff(beforeSpec: unknown, afterSpec: unknown, before: Compiled, after: Compiled, extraImages: string[] = []): SaveDiff {
-  const a = stringify(beforeSpec ?? {}, { lineWidth: 0, sortMapEntries: true });
-  const b = stringify(afterSpec ?? {}, { lineWidth: 0, sortMapEntries: true });
+  const a = dump(beforeSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true });
+  const b = dump(afterSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true });
   const spec = lineDiff(a, b);
   const samples = new Map<string, { image: string; context: 'workload' | 'system' }>();
   for (const s of [...sampleImages(before.settings), ...sampleImages(after.settings), ...extraImages.map((image) => ({ image, context: 'workload' as const }))]) {

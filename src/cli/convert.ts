@@ -1,6 +1,6 @@
 // registry-route convert: node registries.yaml <-> spec.rkeConfig.registries.
 import { writeFileSync } from 'node:fs';
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { exportNodeRegistries, importNodeRegistries } from '../registries-yaml';
 import { distroOf, isClusterManifest, parseYaml } from '../settings';
 import { UsageError, type CliOptions } from './args';
@@ -24,7 +24,7 @@ export function convert(o: CliOptions, text: string, file: string, out: Out, err
   }
   const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: distroOf(o.distroVersion), mode: 'replace' });
   if (!r.ok) throw new UsageError(`${file}:${r.line ?? 0}:${r.column ?? 0}: ${r.error}`);
-  out.write(stringify({ registries: r.registries }, { lineWidth: 0 }));
+  out.write(dump({ registries: r.registries }, { lineWidth: -1, noRefs: true }));
   for (const s of r.secrets) err.write(`note: Secret ${s.namespace}/${s.name} (${s.type}) holds the credentials of ${s.host} (keys: ${s.keys.join(', ')})\n`);
   for (const m of r.missing) err.write(`missing: configs.${m.host}.${m.field}: ${m.message}\n`);
   for (const f of r.findings) err.write(`${formatFinding(f)}\n`);
@@ -33,7 +33,7 @@ export function convert(o: CliOptions, text: string, file: string, out: Out, err
       err.write('note: credential values are not printed; add --secrets-out FILE to write the Secret manifests\n');
     } else {
       const docs = r.secrets.map((s) =>
-        stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: s.name, namespace: s.namespace }, type: s.type, stringData: r.secretData[s.name] }),
+        dump({ apiVersion: 'v1', kind: 'Secret', metadata: { name: s.name, namespace: s.namespace }, type: s.type, stringData: r.secretData[s.name] }),
       );
       writeFileSync(o.secretsOut, docs.join('---\n'), { mode: 0o600 });
       err.write(`note: wrote ${r.secrets.length} Secret manifest(s) to ${o.secretsOut}\n`);
