@@ -46,18 +46,57 @@ export function loadSettings(o: CliOptions): { settings: RouteSettings; findings
   return { settings, findings };
 }
 
-/** Settings findings that concern this route (its mirror key, its hosts' configs). */
+interface FindingIndex {
+  global: Finding[];
+  byMirror: Map<string, Finding[]>;
+  byConfig: Map<string, Finding[]>;
+}
+const indexes = new WeakMap<Compiled, FindingIndex>();
+
+function indexFindings(compiled: Compiled): FindingIndex {
+  let ix = indexes.get(compiled);
+  if (ix) return ix;
+  ix = { global: [], byMirror: new Map(), byConfig: new Map() };
+  for (const fd of compiled.findings) {
+    const map = fd.path[0] === 'mirrors' ? ix.byMirror : fd.path[0] === 'configs' ? ix.byConfig : undefined;
+    if (fd.path.length < 2 || !map) {
+      if (fd.path.length < 2) ix.global.push(fd);
+      continue;
+    }
+    const k = String(fd.path[1]);
+    map.set(k, [...(map.get(k) ?? []), fd]);
+  }
+  indexes.set(compiled, ix);
+  return ix;
+}
+
+/** Settings findings that concern this route (its mirror key, its hosts' configs), then the route's own. */
 export function relevantFindings(compiled: Compiled, route: Route): Finding[] {
-  const key = route.hostsDir ? compiled.byDir.get(route.hostsDir)?.key : undefined;
+  const ix = indexFindings(compiled);
+  const key = route.hostsDir ? compiled.byDir.get(route.hostsDir)?.key : route.registry;
+  const out = [...ix.global, ...((key !== undefined && ix.byMirror.get(key)) || [])];
   const hosts = new Set(route.attempts.map((a) => a.endpoint.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '')));
-  const out = compiled.findings.filter((fd) => {
-    if (fd.path.length < 2) return true;
-    if (fd.path[0] === 'mirrors') return fd.path[1] === key || (key === undefined && fd.path[1] === route.registry);
-    if (fd.path[0] === 'configs') return hosts.has(String(fd.path[1]));
-    return false;
-  });
+  for (const h of hosts) out.push(...(ix.byConfig.get(h) ?? []));
+  if (out.length === 0) return route.findings;
   const seen = new Set(out.map((fd) => `${fd.code}|${fd.path.join('/')}`));
   return [...out, ...route.findings.filter((fd) => !seen.has(`${fd.code}|${fd.path.join('/')}`))];
+}
+
+/** JSON.stringify(routes, null, 2), written in pieces instead of one large string. */
+function writeJsonArray(out: { write(s: string): unknown }, items: unknown[]): void {
+  if (items.length === 0) {
+    out.write('[]\n');
+    return;
+  }
+  let buf = '[\n';
+  items.forEach((item, i) => {
+    buf += `  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}${i + 1 < items.length ? ',' : ''}\n`;
+    if (buf.length > 1 << 20) {
+      out.write(buf);
+      buf = '';
+    }
+  });
+  out.write(`${buf}]\n`);
 }
 
 function images(o: CliOptions): string[] {
@@ -102,7 +141,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       return { ...r, findings: relevantFindings(compiled, r) };
     });
     if (o.json) {
-      out.write(`${JSON.stringify(routes, null, 2)}\n`);
+      writeJsonArray(out, routes);
     } else {
       out.write(`${routes.map((r) => formatRoute(compiled, r, o.context)).join('\n\n')}\n`);
     }
