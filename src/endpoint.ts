@@ -59,6 +59,10 @@ function normalizeUncached(endpoint: string, mirrorAddr?: string): EndpointResul
     if (e instanceof GoUrlError) return { ok: false, error: e.message };
     throw e;
   }
+  if (endpoint.includes('@') && !u.user) {
+    // the @ is in the path or fragment: what precedes it (a password?) would be the host
+    return { ok: false, error: 'an @ outside the user info: the text before it would be read as the host' };
+  }
   if (u.scheme === '') {
     const port = hostPort(u.host);
     // localhost on odd ports defaults to http, unless it is the embedded mirror

@@ -37,5 +37,6 @@ export const FINDING_CODES: Record<string, { severity: Severity; summary: string
   SECRET_MISSING: { severity: 'error', summary: 'a referenced Secret does not exist in the cluster namespace' },
   SECRET_WRONG_TYPE: { severity: 'error', summary: 'a referenced Secret has a type the planner rejects' },
   SECRET_OTHER_NAMESPACE: { severity: 'error', summary: 'a Secret reference that names another namespace' },
+  SDR_INVALID: { severity: 'error', summary: 'a system-default-registry that is not host[:port][/path]' },
   IMAGE_INVALID: { severity: 'error', summary: 'the sample image is not a valid reference' },
 };

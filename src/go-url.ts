@@ -171,13 +171,15 @@ export function formatGoUrl(u: GoUrl): string {
   if (u.scheme) s += `${u.scheme}:`;
   if (u.scheme || u.host || u.user) {
     s += '//';
-    if (u.user) s += u.user.password !== undefined ? `${u.user.username}:xxxxx@` : `${u.user.username}@`;
+    // user info never leaves the engine (containerd ignores it anyway)
+    if (u.user) s += 'xxxxx@';
     s += u.host;
   }
   let p = escapePath(u.path);
   if (p !== '' && p[0] !== '/' && u.host !== '') p = `/${p}`;
   s += p;
-  if (u.forceQuery || u.rawQuery !== '') s += `?${u.rawQuery}`;
+  // containerd uses scheme, host and path only; a query may hold a token
+  if (u.forceQuery || u.rawQuery !== '') s += u.rawQuery === '' ? '?' : '?xxxxx';
   if (u.hasFragment) s += `#${u.fragment}`;
   return s;
 }

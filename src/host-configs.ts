@@ -1,3 +1,4 @@
+import { setOwn } from './model';
 // What the K3s/RKE2 agent makes of registries.yaml: one host config per
 // certs.d directory (K3s getHostConfigs, spec section 4).
 import { defaultHost, isLocalhost, normalizeEndpoint } from './endpoint';
@@ -62,7 +63,7 @@ export function buildHostConfigs(registries: Registries, opts: HostConfigOptions
   for (const key of Object.keys(configs)) {
     const def = defaultEndpoint(key, mirrorAddr, configs[key], key);
     if (!def) continue;
-    hosts[hostDirectory(key)] = { key, default: def, endpoints: [] };
+    setOwn(hosts, hostDirectory(key), { key, default: def, endpoints: [] });
   }
 
   for (const key of Object.keys(mirrors)) {
@@ -98,7 +99,7 @@ export function buildHostConfigs(registries: Registries, opts: HostConfigOptions
       if (i + 1 === mirror.endpoints.length && defaultUrl === ep.url) hc!.default = ep;
       else hc!.endpoints.push(ep);
     });
-    hosts[hostDirectory(key)] = hc;
+    setOwn(hosts, hostDirectory(key), hc);
   }
 
   for (const dir of Object.keys(hosts)) {
@@ -112,7 +113,7 @@ export function withEmbeddedRegistry(registries: Registries, mirrorAddr: string,
   const mirrors: Registries['mirrors'] = {};
   const embedded = `https://${mirrorAddr}/v2`;
   for (const [key, m] of Object.entries(registries.mirrors)) {
-    mirrors[key] = isLocalhost(key) ? m : { ...m, endpoints: [embedded, ...m.endpoints] };
+    setOwn(mirrors, key, isLocalhost(key) ? m : { ...m, endpoints: [embedded, ...m.endpoints] });
   }
   const agentDir = `/var/lib/rancher/${distro}/agent`;
   mirrors[mirrorAddr] = { endpoints: [], rewrites: [] };

@@ -60,7 +60,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 /** The schema's complaints as findings; values are not echoed (they may be credentials). */
-function schemaFindings(schema: z.ZodMiniType, raw: unknown): Finding[] {
+function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string): Finding[] {
   const r = schema.safeParse(raw);
   if (r.success) return [];
   return r.error.issues.slice(0, 200).map((issue) => {
@@ -71,7 +71,7 @@ function schemaFindings(schema: z.ZodMiniType, raw: unknown): Finding[] {
       code: 'FIELD_TYPE',
       severity: 'error' as const,
       path,
-      message: `${where} must be ${expected}; the node ignores it`,
+      message: `${where} must be ${expected}; ${consequence}`,
       fix: `Make ${where} ${expected}.`,
     };
   });
@@ -81,6 +81,17 @@ export const NODE_AUTH_KEYS = ['username', 'password', 'auth', 'identity_token']
 export const NODE_TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'insecure_skip_verify'] as const;
 
 type Path = Array<string | number>;
+
+/** Assigns a user-chosen key as an own property (even "__proto__"). */
+export function setOwn(o: object, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function tooLongKey(key: string, section: string, findings: Finding[]): boolean {
+  if (key.length <= LIMITS.urlLength) return false;
+  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Use the registry host name as the key.' });
+  return true;
+}
 
 /** The first `limit` items; a finding says when there were more. */
 function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[]): T[] {
@@ -98,12 +109,16 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
   const mirrors: Registries['mirrors'] = {};
   if (!isRecord(raw)) return mirrors;
   for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings)) {
+    if (tooLongKey(key, 'mirrors', findings)) continue;
     const endpoints: string[] = [];
     const rewrites: Array<[string, string]> = [];
     if (m !== null && m !== undefined && !isRecord(m)) continue;
     if (m && Array.isArray(m.endpoint)) {
       for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings)) {
-        if (typeof e === 'string') endpoints.push(e);
+        if (typeof e !== 'string') continue;
+        if (e.length > LIMITS.urlLength) {
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.' });
+        } else endpoints.push(e);
       }
     }
     if (m && isRecord(m.rewrite)) {
@@ -114,7 +129,7 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
         } else rewrites.push([p, r]);
       }
     }
-    mirrors[key] = { endpoints, rewrites };
+    setOwn(mirrors, key, { endpoints, rewrites });
   }
   return mirrors;
 }
@@ -126,7 +141,7 @@ export function plannerTlsPath(distro: Distro, host: string, file: 'ca.crt' | 't
 
 /** spec.rkeConfig.registries → Registries, as Rancher's planner hands it to the node. */
 export function registriesFromCluster(raw: unknown, distro: Distro): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw);
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw, 'the Kubernetes API rejects the Cluster');
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
@@ -135,9 +150,10 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs))
-      for (const [host, c] of Object.entries(raw.configs)) {
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
+        if (tooLongKey(host, 'configs', findings)) continue;
         if (c === null || c === undefined) {
-          configs[host] = {};
+          setOwn(configs, host, {});
           continue;
         }
         if (!isRecord(c)) {
@@ -172,7 +188,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
           }
           if (ca) entry.tls.caFile = plannerTlsPath(distro, host, 'ca.crt');
         }
-        configs[host] = entry;
+        setOwn(configs, host, entry);
       }
   }
   return { registries: { mirrors, configs }, findings };
@@ -180,7 +196,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
 
 /** A node registries.yaml document → Registries; credentials are noted, never kept. */
 export function registriesFromNode(raw: unknown): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw);
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, 'RKE2/K3s refuse the whole file (yaml: unmarshal errors)');
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
@@ -195,10 +211,11 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs))
-      for (const [host, c] of Object.entries(raw.configs)) {
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
+        if (tooLongKey(host, 'configs', findings)) continue;
         const entry: RegistryConfigEntry = {};
         if (c === null || c === undefined) {
-          configs[host] = entry;
+          setOwn(configs, host, entry);
           continue;
         }
         if (!isRecord(c)) {
@@ -220,7 +237,7 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
             entry.tls = { caFile: s('ca_file'), certFile: s('cert_file'), keyFile: s('key_file'), insecureSkipVerify: t.insecure_skip_verify === true };
           }
         }
-        configs[host] = entry;
+        setOwn(configs, host, entry);
       }
   }
   return { registries: { mirrors, configs }, findings };
@@ -236,20 +253,31 @@ function unknownKey(path: Path): Finding {
   };
 }
 
-/** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. */
+const CA_BUNDLE_MAX = 512 * 1024;
+
+/** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. Linear time. */
 export function caBundleProblem(value: string): { message: string; fix: string } | undefined {
-  if (/-----BEGIN /.test(value)) {
+  if (value.length > CA_BUNDLE_MAX) {
+    return { message: `The CA bundle is ${value.length.toLocaleString('en')} characters long; CA bundles over ${CA_BUNDLE_MAX / 1024} KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.' };
+  }
+  if (value.includes('-----BEGIN ')) {
     return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.' };
   }
+  const compact = value.replace(/\s+/g, '');
   let decoded: string;
   try {
-    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value)) throw new Error('not base64');
-    decoded = atob(value.replace(/\s+/g, ''));
+    if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact)) throw new Error('not base64');
+    decoded = atob(compact);
   } catch {
     return { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.' };
   }
-  if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(decoded)) {
+  const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
+  const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);
+  if (begin === -1 || end === -1) {
     return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).' };
+  }
+  if (decoded.includes('PRIVATE KEY-----')) {
+    return { message: 'The CA bundle contains a private key; it would be written to every node', fix: 'Remove the private key: the CA bundle holds certificates only.' };
   }
   return undefined;
 }

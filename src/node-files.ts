@@ -1,7 +1,7 @@
 // What every node receives: the registries.yaml Rancher's planner writes and
 // the certs.d/<dir>/hosts.toml files the agent renders from it.
 import { dump } from 'js-yaml';
-import { plannerTlsPath } from './model';
+import { plannerTlsPath, setOwn } from './model';
 import type { Compiled } from './compile';
 import type { Finding } from './types';
 
@@ -40,7 +40,7 @@ export function plannerRegistriesYaml(specRegistries: unknown, namespace: string
         insecure_skip_verify: c.insecureSkipVerify === true,
       };
     }
-    configs[host] = out;
+    setOwn(configs, host, out);
   }
   const mirrors: Json = {};
   for (const [k, m] of Object.entries(isRecord(spec.mirrors) ? spec.mirrors : {})) {

@@ -2,7 +2,7 @@
 // spec back as a registries.yaml. Credentials never enter the spec: inline auth
 // becomes a Secret to create, and the export writes marked placeholders.
 import { dump, load } from 'js-yaml';
-import { NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode } from './model';
+import { NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from './model';
 import { parseYaml } from './settings';
 import type { Distro, Finding } from './types';
 
@@ -128,7 +128,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
         if (Array.isArray(m.endpoint)) entry.endpoint = m.endpoint.filter((e) => typeof e === 'string');
         if (isRecord(m.rewrite)) entry.rewrite = Object.fromEntries(Object.entries(m.rewrite).filter(([, r]) => typeof r === 'string'));
       }
-      mirrors[key] = entry;
+      setOwn(mirrors, key, entry);
     }
   }
   if (isRecord(value.configs)) {
@@ -161,7 +161,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
           missing.push({ host, field: 'tlsSecretName', nodePath: String(t.cert_file || t.key_file), message: `cert_file/key_file are paths on the node: choose or create a kubernetes.io/tls Secret with the client certificate for ${host}` });
         }
       }
-      configs[host] = entry;
+      setOwn(configs, host, entry);
     }
   }
 
@@ -176,7 +176,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
       if (!Object.hasOwn(ex, k)) changes.added.push(label(kind, k));
       else if (JSON.stringify(ex[k]) !== JSON.stringify(v)) changes.changed.push(label(kind, k));
       // keep fields the import does not know about on an existing entry
-      out[k] = opts.mode === 'merge' && isRecord(ex[k]) ? { ...(ex[k] as Json), ...(v as Json) } : v;
+      setOwn(out, k, opts.mode === 'merge' && isRecord(ex[k]) ? { ...(ex[k] as Json), ...(v as Json) } : v);
     }
     if (opts.mode === 'replace') for (const k of Object.keys(ex)) if (!Object.hasOwn(imp, k)) changes.removed.push(label(kind, k));
     return out;

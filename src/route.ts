@@ -5,7 +5,8 @@ import { candidateDirs, concreteHosts, type ConcreteHost, type ParsedHost } from
 import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, isLocalhost, normalizeEndpoint } from './endpoint';
 import { parseReference, type ImageRef } from './reference';
 import { applyRewritesCached, type RewriteResult } from './rewrite';
-import { applySystemDefaultRegistry } from './sdr';
+import { applySystemDefaultRegistry, checkSystemDefaultRegistry } from './sdr';
+import { redact } from './redact';
 import { planFindings, rewriteFindings } from './validate';
 import type { Compiled } from './compile';
 import type { Attempt, AttemptTls, Finding, Route } from './types';
@@ -179,12 +180,20 @@ function invalid(input: string, name: string, error: string): Route {
     reference: '',
     hostsDir: null,
     attempts: [],
-    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${name.slice(0, 200)}" is not a valid image reference: ${error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.' }],
+    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${redact(name)}" is not a valid image reference: ${error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.' }],
   };
 }
 
 export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptions = {}): Route {
   const sdr = opts.systemDefaultRegistry ?? compiled.settings.systemDefaultRegistry;
+  if (opts.context === 'system') {
+    const problem = checkSystemDefaultRegistry(sdr);
+    if (problem) {
+      const r = invalid(input, input, 'the system image name cannot be formed, because system-default-registry is invalid');
+      r.findings.unshift({ code: 'SDR_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `system-default-registry "${redact(sdr ?? '')}" ${problem}`, fix: 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.' });
+      return r;
+    }
+  }
   const name = opts.context === 'system' ? applySystemDefaultRegistry(input, sdr) : input;
   const parsed = parseReference(name);
   if (!parsed.ok) return invalid(input, name, parsed.error);

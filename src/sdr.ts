@@ -1,6 +1,19 @@
 // The app layer: system-default-registry renames system images only (spec section 7).
 import { splitDockerDomain } from './reference';
 
+const SDR_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+
+/** What is wrong with a system-default-registry value (host[:port][/path]), if anything. */
+export function checkSystemDefaultRegistry(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const v = value.trim().replace(/\/+$/, '');
+  if (v.length > 255) return 'is too long';
+  if (v.includes('://')) return 'has a scheme; it is a registry name such as registry.example.com, not a URL';
+  if (v.includes('@')) return 'contains credentials; they belong in a registry config with an auth Secret';
+  if (!SDR_RE.test(v)) return 'is not host[:port] or host[:port]/path';
+  return undefined;
+}
+
 /**
  * The name a system image gets with a system-default-registry. Images that
  * already name a registry other than Docker Hub keep their name.

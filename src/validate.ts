@@ -1,6 +1,9 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
 import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from './endpoint';
 import { compilePattern, replaceAll } from './rewrite';
+import { hasUserInfo, redact } from './redact';
+import { LIMITS } from './limits';
+import { checkSystemDefaultRegistry } from './sdr';
 import { WILDCARD_FIXED_VERSIONS } from './profiles';
 import type { Compiled } from './compile';
 import type { ImageRef } from './reference';
@@ -19,19 +22,24 @@ const HOST_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:
 export function checkRegistryKey(key: string): string | undefined {
   if (key === '*') return undefined;
   if (key.trim() === '') return 'is empty';
+  if (key.length > 253 + 6) return 'is longer than a host name can be';
+  if (hasUserInfo(key)) return 'contains credentials (user@host); keys are registry hosts as images name them';
   if (/\s/.test(key)) return 'contains white space';
   if (key.includes('://')) return 'has a scheme; keys are registry hosts as images name them';
   if (key.includes('/')) return 'has a path; keys are registry hosts as images name them';
   if (!HOST_RE.test(key)) return 'is not a valid host[:port]';
   const port = /:(\d+)$/.exec(key)?.[1];
-  if (port && Number(port) > 65535) return 'has a port above 65535';
+  if (port && (Number(port) > 65535 || Number(port) === 0)) return 'has a port outside 1-65535';
   return undefined;
 }
 
-const REDACT = (s: string) => s.replace(/\/\/([^/@]*):[^/@]*@/, '//$1:xxxxx@');
 
 function checkEndpoint(raw: string, path: Path, out: Finding[]): void {
-  const shown = REDACT(raw);
+  const shown = redact(raw);
+  if (raw.length > LIMITS.urlLength) {
+    out.push(f('LIMIT_EXCEEDED', 'error', path, `The endpoint is ${raw.length} characters long; the most is ${LIMITS.urlLength}`, 'Shorten the URL.'));
+    return;
+  }
   if (raw.trim() === '') {
     out.push(f('ENDPOINT_INVALID', 'error', path, 'The endpoint is empty; the node ignores it', 'Enter a URL such as https://mirror.example.com, or remove the row.'));
     return;
@@ -42,12 +50,17 @@ function checkEndpoint(raw: string, path: Path, out: Finding[]): void {
   }
   const n = normalizeEndpoint(raw);
   if (!n.ok) {
-    out.push(f('ENDPOINT_INVALID', 'error', path, `"${shown}" is not a valid URL (${n.error}); the node ignores this endpoint`, 'Use scheme://host[:port][/path], e.g. https://mirror.example.com:5000.'));
+    out.push(f('ENDPOINT_INVALID', 'error', path, `"${shown}" is not a valid URL (${n.error.replace(/"[^"]{2,}"/g, '…')}); the node ignores this endpoint`, 'Use scheme://host[:port][/path], e.g. https://mirror.example.com:5000.'));
     return;
   }
   const u = n.ep.url;
   if (u.scheme !== 'http' && u.scheme !== 'https') {
     out.push(f('ENDPOINT_SCHEME', 'error', path, `"${shown}" uses scheme ${u.scheme}:; containerd only speaks http and https`, 'Use https:// (or http:// for a plain-HTTP registry).'));
+    return;
+  }
+  const port = /:(\d+)$/.exec(u.host)?.[1];
+  if (port !== undefined && (port.length > 5 || Number(port) > 65535 || Number(port) === 0)) {
+    out.push(f('ENDPOINT_INVALID', 'error', path, `"${shown}" has port ${port.slice(0, 12)}, outside 1-65535: containerd cannot dial it`, 'Use the port the registry listens on, e.g. :5000, or none for 443.'));
     return;
   }
   if (u.host === '' || !HOST_RE.test(u.host)) {
@@ -61,7 +74,7 @@ function checkEndpoint(raw: string, path: Path, out: Finding[]): void {
     out.push(f('ENDPOINT_QUERY', 'warning', path, `"${shown}" has a query or fragment; containerd builds its own request URLs and drops it`, 'Remove the ?… or #… part.'));
   }
   if (n.ep.schemeAdded) {
-    out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses ${u.scheme}://${u.host}`, `Write ${u.scheme}://${raw} explicitly, or http:// if the registry has no TLS.`));
+    out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses ${u.scheme}://${redact(u.host)}`, `Write ${u.scheme}://${shown} explicitly, or http:// if the registry has no TLS.`));
   }
   if (u.scheme === 'http' && !isLocalhost(u.host)) {
     out.push(f('ENDPOINT_HTTP', 'warning', path, `"${shown}" is plain HTTP: images and credentials cross the network unencrypted`, 'Use https:// with a CA bundle for the registry.'));
@@ -88,15 +101,19 @@ function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoi
 export function validate(compiled: Compiled): Finding[] {
   const out: Finding[] = [];
   const { settings, profile } = compiled;
+  const sdrProblem = checkSystemDefaultRegistry(settings.systemDefaultRegistry);
+  if (sdrProblem) out.push(f('SDR_INVALID', 'error', ['systemDefaultRegistry'], `system-default-registry "${redact(settings.systemDefaultRegistry ?? '')}" ${sdrProblem}; system images would get names no registry serves`, 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.'));
   const { mirrors, configs } = settings.registries;
   const endpointHosts = new Set<string>();
 
   for (const key of Object.keys(mirrors)) {
     const m = mirrors[key];
     const bad = checkRegistryKey(key);
-    if (bad) out.push(f('MIRROR_KEY_INVALID', 'error', ['mirrors', key], `Mirror key "${REDACT(key)}" ${bad}; no image ever uses it`, 'Use the registry host as images name it: docker.io, registry.example.com:5000 or *.'));
+    if (bad) out.push(f('MIRROR_KEY_INVALID', 'error', ['mirrors', key], `Mirror key "${redact(key)}" ${bad}; no image ever uses it`, 'Use the registry host as images name it: docker.io, registry.example.com:5000 or *.'));
     if (key === DOCKER_HUB_HOST || key === 'index.docker.io') {
-      out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${key}": Docker Hub images are docker.io/…, so this mirror is never used`, 'Rename the mirror key to docker.io.'));
+      out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${redact(key)}": Docker Hub images are docker.io/…, so this mirror is never used`, 'Rename the mirror key to docker.io.'));
+    } else if (!bad && key !== '*' && key !== 'localhost' && !/[.:]/.test(key) && key === key.toLowerCase()) {
+      out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${redact(key)}" as a registry: in ${redact(key)}/app the first part is a Docker Hub namespace (docker.io/${redact(key)}/app)`, `Use the registry's full host name, e.g. ${redact(key)}.example.com, or its host:port.`));
     }
     const seen = new Map<string, number>();
     let valid = 0;
@@ -121,13 +138,13 @@ export function validate(compiled: Compiled): Finding[] {
     });
     checkRewrites(key, m.rewrites, m.endpoints.length > 0, out);
     if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*') {
-      out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${key}" has no endpoints: no hosts.toml is written for it${Object.hasOwn(mirrors, '*') ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror.'));
+      out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: no hosts.toml is written for it${Object.hasOwn(mirrors, '*') ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror.'));
     }
     if (settings.disableDefaultEndpoint && !profile.legacyCri) {
       const reason = Object.hasOwn(configs, key)
-        ? `"${key}" also has a registry config, and then the node keeps the default endpoint`
+        ? `"${redact(key)}" also has a registry config, and then the node keeps the default endpoint`
         : valid === 0
-          ? `"${key}" has no valid endpoint`
+          ? `"${redact(key)}" has no valid endpoint`
           : undefined;
       if (reason) out.push(f('DISABLE_DEFAULT_NO_EFFECT', 'warning', ['mirrors', key], `disable-default-registry-endpoint has no effect here: ${reason}`, Object.hasOwn(configs, key) ? 'Key the config by the endpoint host instead, or accept the fallback.' : 'Add an endpoint.'));
     }
@@ -144,7 +161,7 @@ export function validate(compiled: Compiled): Finding[] {
     if (bad) {
       const n = normalizeEndpoint(key);
       const hint = n.ok && n.ep.url.host ? ` Key it as ${n.ep.registryName}.` : '';
-      out.push(f('CONFIG_KEY_INVALID', 'error', path, `Config key "${REDACT(key)}" ${bad}; containerd looks configs up by host[:port] only`, `Use the endpoint's host[:port].${hint}`));
+      out.push(f('CONFIG_KEY_INVALID', 'error', path, `Config key "${redact(key)}" ${bad}; containerd looks configs up by host[:port] only`, `Use the endpoint's host[:port].${hint}`));
       continue;
     }
     if (key === '*') {
@@ -153,13 +170,13 @@ export function validate(compiled: Compiled): Finding[] {
       continue;
     }
     if (c.tls?.insecureSkipVerify) {
-      out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], `TLS certificates of ${key} are not verified: anyone on the path can serve you other images`, 'Add the registry CA bundle instead and turn this off.'));
+      out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], `TLS certificates of ${redact(key)} are not verified: anyone on the path can serve you other images`, 'Add the registry CA bundle instead and turn this off.'));
     }
     const used = endpointHosts.has(key) || Object.hasOwn(mirrors, key) || (key === DOCKER_HUB_HOST && endpointHosts.has(DOCKER_HUB));
     if (!used) {
       const near = [...endpointHosts].find((h) => hostName(h) === hostName(key) && h !== key);
-      if (near) out.push(f('CONFIG_KEY_MISMATCH', 'warning', path, `No endpoint uses "${key}"; configs are matched by the exact host[:port] of an endpoint, and an endpoint uses "${near}"`, `Rename the config key to ${near}.`));
-      else out.push(f('CONFIG_UNUSED', 'info', path, `No mirror endpoint uses "${key}": this config applies only to images pulled from ${key} directly`, 'If it is meant for a mirror, key it by that endpoint\'s host[:port].'));
+      if (near) out.push(f('CONFIG_KEY_MISMATCH', 'warning', path, `No endpoint uses "${redact(key)}"; configs are matched by the exact host[:port] of an endpoint, and an endpoint uses "${near}"`, `Rename the config key to ${near}.`));
+      else out.push(f('CONFIG_UNUSED', 'info', path, `No mirror endpoint uses "${redact(key)}": this config applies only to images pulled from ${redact(key)} directly`, 'If it is meant for a mirror, key it by that endpoint\'s host[:port].'));
     }
   }
 
@@ -168,7 +185,7 @@ export function validate(compiled: Compiled): Finding[] {
     if (!Object.hasOwn(configs, key) || key === '*') continue;
     const hosts = m.endpoints.map((e) => normalizeEndpoint(e)).filter((n) => n.ok).map((n) => (n.ok ? n.ep.registryName : ''));
     if (hosts.length > 0 && !hosts.includes(key) && !(key === DOCKER_HUB && hosts.includes(DOCKER_HUB))) {
-      out.push(f('CONFIG_ON_MIRROR_KEY', 'warning', ['configs', key], `The config for "${key}" applies to ${key} itself (the fallback), not to its mirror endpoints ${hosts.join(', ')}`, `Add a config keyed by ${hosts[0]} for the mirror.`));
+      out.push(f('CONFIG_ON_MIRROR_KEY', 'warning', ['configs', key], `The config for "${redact(key)}" applies to ${redact(key)} itself (the fallback), not to its mirror endpoints ${hosts.join(', ')}`, `Add a config keyed by ${hosts[0]} for the mirror.`));
     }
   }
 

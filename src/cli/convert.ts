@@ -4,7 +4,7 @@ import { dump } from 'js-yaml';
 import { exportNodeRegistries, importNodeRegistries } from '../registries-yaml';
 import { distroOf, isClusterManifest, parseYaml } from '../settings';
 import { UsageError, type CliOptions } from './args';
-import { formatFinding } from './format';
+import { at, formatFinding } from './format';
 
 interface Out {
   write(s: string): unknown;
@@ -14,7 +14,7 @@ export function convert(o: CliOptions, text: string, file: string, out: Out, err
   if (!o.to) throw new UsageError('convert needs --to cluster or --to node');
   if (o.to === 'node') {
     const y = parseYaml(text);
-    if (!y.ok) throw new UsageError(`${file}:${y.line ?? 0}:${y.column ?? 0}: ${y.error}`);
+    if (!y.ok) throw new UsageError(at(file, y));
     const v = y.value as { metadata?: { namespace?: string }; spec?: { kubernetesVersion?: string; rkeConfig?: { registries?: unknown } } };
     const cluster = isClusterManifest(v);
     const registries = cluster ? v.spec?.rkeConfig?.registries : v;
@@ -23,7 +23,7 @@ export function convert(o: CliOptions, text: string, file: string, out: Out, err
     return 0;
   }
   const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: distroOf(o.distroVersion), mode: 'replace' });
-  if (!r.ok) throw new UsageError(`${file}:${r.line ?? 0}:${r.column ?? 0}: ${r.error}`);
+  if (!r.ok) throw new UsageError(at(file, r));
   out.write(dump({ registries: r.registries }, { lineWidth: -1, noRefs: true }));
   for (const s of r.secrets) err.write(`note: Secret ${s.namespace}/${s.name} (${s.type}) holds the credentials of ${s.host} (keys: ${s.keys.join(', ')})\n`);
   for (const m of r.missing) err.write(`missing: configs.${m.host}.${m.field}: ${m.message}\n`);

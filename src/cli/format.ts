@@ -42,3 +42,8 @@ export function formatRoute(compiled: Compiled, route: Route, context: string): 
   if (route.findings.length) lines.push(...route.findings.map(formatFinding));
   return lines.join('\n');
 }
+
+/** file:line:column: message, or file: message when the position is unknown. */
+export function at(file: string, y: { line?: number; column?: number; error: string }): string {
+  return y.line ? `${file}:${y.line}:${y.column ?? 1}: ${y.error}` : `${file}: ${y.error}`;
+}

@@ -3,21 +3,30 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type Compiled } from '../compile';
 import { resolveRoute } from '../route';
-import { isClusterManifest, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../settings';
+import { detectDocument, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../settings';
 import { distroOf } from '../settings';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
-import { formatFinding, formatRoute } from './format';
+import { at, formatFinding, formatRoute } from './format';
 import { convert } from './convert';
+import { hasUserInfo, redact } from '../redact';
 import type { Finding, Route, RouteSettings } from '../types';
 
-function readInput(file: string): string {
+export function readInput(file: string): string {
+  let bytes: Buffer;
   try {
-    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
   }
+  try {
+    // RKE2/K3s refuse a registries.yaml that is not UTF-8; so do we, instead of guessing
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${file} is not UTF-8 text (save it as UTF-8)`);
+  }
 }
+
 
 export function loadSettings(o: CliOptions): { settings: RouteSettings; findings: Finding[] } {
   let settings: RouteSettings;
@@ -25,9 +34,11 @@ export function loadSettings(o: CliOptions): { settings: RouteSettings; findings
   if (o.registries) {
     const text = readInput(o.registries);
     const y = parseYaml(text);
-    if (!y.ok) throw new UsageError(`${o.registries}:${y.line ?? 0}:${y.column ?? 0}: ${y.error}`);
-    if (isClusterManifest(y.value)) {
-      const c = settingsFromCluster(y.value, { runtime: o.runtime });
+    if (!y.ok) throw new UsageError(at(o.registries, y));
+    const doc = detectDocument(y.value);
+    if (doc.kind === 'unsupported') throw new UsageError(`${o.registries}: ${doc.error}`);
+    if (doc.kind === 'cluster') {
+      const c = settingsFromCluster(doc.cluster, { runtime: o.runtime });
       settings = c.settings;
       findings = c.findings;
     } else {
@@ -99,6 +110,14 @@ function writeJsonArray(out: { write(s: string): unknown }, items: unknown[]): v
   out.write(`${buf}]\n`);
 }
 
+/** Why a certs.d directory name cannot be written safely, if it cannot. */
+function unsafeDir(dir: string): string | undefined {
+  if (dir === '' || dir === '.' || dir === '..' || dir.includes('/') || dir.includes('\\')) return 'would be written outside OUTDIR';
+  if (Buffer.byteLength(dir) > 255) return 'is too long for a directory name';
+  if (hasUserInfo(dir)) return 'contains credentials';
+  return undefined;
+}
+
 function images(o: CliOptions): string[] {
   const list = [...o.positional];
   if (o.imagesFile) {
@@ -126,6 +145,10 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     if (o.command === 'hosts-dir') {
       if (o.positional.length !== 1) throw new UsageError('hosts-dir needs exactly one OUTDIR');
       const outDir = o.positional[0];
+      for (const f of compiled.hostsFiles) {
+        const problem = unsafeDir(f.dir);
+        if (problem) throw new UsageError(`hosts-dir: mirror or config key "${redact(f.key)}" ${problem}; nothing was written (fix the key: it is a registry host[:port])`);
+      }
       for (const f of compiled.hostsFiles) {
         mkdirSync(join(outDir, f.dir), { recursive: true });
         writeFileSync(join(outDir, f.dir, 'hosts.toml'), f.text);

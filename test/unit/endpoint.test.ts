@@ -41,7 +41,8 @@ describe('endpoint normalisation (K3s normalizeEndpointAddress)', () => {
     expect(normalizeEndpoint('https://[::1').ok).toBe(false);
   });
   it('never prints a password from the URL', () => {
-    expect(n('https://user:secret@m.example.com').url).toBe('https://user:xxxxx@m.example.com/v2');
+    expect(n('https://user:secret@m.example.com').url).toBe('https://xxxxx@m.example.com/v2');
+    expect(normalizeEndpoint('https://user:secret/@m.example.com').ok).toBe(false);
   });
   it('knows localhost as containerd does', () => {
     expect(isLocalhost('localhost:5000')).toBe(true);

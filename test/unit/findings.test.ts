@@ -132,6 +132,22 @@ describe('findings: each names the field and the fix', () => {
     expectFinding(l, 'SECRET_OTHER_NAMESPACE', ['configs', 'd', 'authConfigSecretName']);
     expect(l.filter((x) => x.path[1] === 'e')).toEqual([]);
   });
+  it('an invalid system-default-registry, never echoing credentials', () => {
+    const l = findings({}, { systemDefaultRegistry: 'https://admin:S3cretPw@registry.example.com' }, undefined);
+    const fd = expectFinding(l, 'SDR_INVALID', ['systemDefaultRegistry']);
+    expect(fd.message).not.toContain('S3cretPw');
+    const c = compileNode({}, { systemDefaultRegistry: 'registry example.com' });
+    const r = resolveRoute(c, 'rancher/x:1', { context: 'system' });
+    r.findings.forEach((x) => seen.add(x.code));
+    expect(r.findings[0].code).toBe('SDR_INVALID');
+    expect(r.attempts).toEqual([]);
+  });
+  it('several YAML documents are refused with the line of the second', async () => {
+    const { parseYaml } = await import('../../src/settings');
+    const y = parseYaml('mirrors: {}\n---\nmirrors: {}\n');
+    expect(y).toMatchObject({ ok: false, line: 2 });
+    expect(parseYaml('mirrors: {}\n---\n').ok).toBe(true);
+  });
   it('every finding code of the catalogue is covered above', () => {
     expect([...Object.keys(FINDING_CODES)].filter((c) => !seen.has(c))).toEqual([]);
   });

@@ -1,0 +1,21 @@
+// What the user typed may hold credentials (user:password@ in a URL, tokens in a
+// query). Everything the engine shows or writes goes through here. Linear time.
+
+const MAX_SHOWN = 200;
+
+/** Hides user info and query values of a URL-ish string, and shortens it for messages. */
+export function redact(s: string): string {
+  let out = s;
+  const start = out.indexOf('://') >= 0 ? out.indexOf('://') + 3 : 0;
+  // any @ may end a credential, even one a URL parser would not read as user info
+  const at = out.lastIndexOf('@');
+  if (at >= start) out = `${out.slice(0, start)}xxxxx${out.slice(at)}`;
+  const q = out.indexOf('?');
+  if (q !== -1) out = `${out.slice(0, q)}?xxxxx`;
+  return out.length > MAX_SHOWN ? `${out.slice(0, MAX_SHOWN)}… (${s.length} characters)` : out;
+}
+
+/** True when a host or URL may carry user info (any @). */
+export function hasUserInfo(s: string): boolean {
+  return s.includes('@');
+}
