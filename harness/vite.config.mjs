@@ -18,7 +18,8 @@ export default defineConfig({
     host:       '127.0.0.1',
     strictPort: true,
     fs:         { allow: [ROOT] },
-    watch:      { ignored: ['**/dist-pkg/**', '**/node_modules/**'] },
+    // .shell: the symlink build-pkg creates in pkg/NAME while it builds (the whole shell)
+    watch:      { ignored: ['**/dist-pkg/**', '**/node_modules/**', '**/.shell/**'] },
   },
   optimizeDeps: {
     // found by the scanner anyway; listed so the first page load does not trigger a

@@ -82,6 +82,8 @@ export interface HarnessStoreOptions {
   settings?: FakeSetting[];
   /** paginationEnabled answer for secrets (the Rancher SSP code path) */
   paginate?: boolean;
+  /** the downstream cluster the fake `cluster` store is loaded for, and its Pods */
+  downstream?: { clusterId: string; pods: any[] } | null;
 }
 
 export const DEFAULT_SECRETS: FakeSecretInit[] = [
@@ -102,6 +104,20 @@ export const DEFAULT_SECRETS: FakeSecretInit[] = [
   },
 ];
 
+/** A few fake Pods of the k3s-rewrites-embedded sample's downstream cluster (images only). */
+export const DEFAULT_DOWNSTREAM = {
+  clusterId: 'c-m-edge01',
+  pods:      [
+    { type: 'pod', metadata: { name: 'web-7d9c', namespace: 'default' }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+    {
+      type: 'pod', metadata: { name: 'cache-0', namespace: 'default' }, spec: { initContainers: [{ name: 'init', image: 'busybox:1.36' }], containers: [{ name: 'redis', image: 'bitnami/redis:7.2' }] }
+    },
+    { type: 'pod', metadata: { name: 'source-controller-5f4b', namespace: 'flux-system' }, spec: { containers: [{ name: 'manager', image: 'ghcr.io/fluxcd/source-controller:v1.4.1' }] } },
+    { type: 'pod', metadata: { name: 'prometheus-0', namespace: 'monitoring' }, spec: { containers: [{ name: 'prometheus', image: 'quay.io/prometheus/prometheus:v3.0.0' }] } },
+    { type: 'pod', metadata: { name: 'coredns-ccb9', namespace: 'kube-system' }, spec: { containers: [{ name: 'coredns', image: 'rancher/mirrored-coredns-coredns:1.12.0' }] } },
+  ],
+};
+
 export const DEFAULT_SETTINGS: FakeSetting[] = [
   { id: 'system-default-registry', value: '' },
 ];
@@ -110,6 +126,24 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
   const store: Store<any> = createStore({
     strict:  false,
     modules: {
+      // the dashboard's store of the cluster the user is in: here, fake Pods only
+      cluster: {
+        namespaced: true,
+        state:      () => ({ pods: (opts.downstream === undefined ? DEFAULT_DOWNSTREAM : opts.downstream)?.pods ?? null }),
+        getters:    {
+          schemaFor: (state: any) => (type: string) => (type === 'pod' && state.pods ? { id: 'pod' } : null),
+          all:       (state: any) => (type: string) => (type === 'pod' ? state.pods || [] : []),
+        },
+        actions: {
+          findAll({ state }: any, { type }: { type: string }) {
+            if (type !== 'pod' || !state.pods) {
+              throw new Error(`no ${ type } here`);
+            }
+
+            return state.pods;
+          },
+        },
+      },
       i18n: {
         namespaced: true,
         state:      (i18nModule as any).state,
@@ -200,7 +234,10 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
         },
       },
     },
-    getters: { currentStore: () => () => 'management' },
+    getters: {
+      currentStore: () => () => 'management',
+      clusterId:    () => (opts.downstream === undefined ? DEFAULT_DOWNSTREAM : opts.downstream)?.clusterId,
+    },
   });
 
   // as i18n/init does in Rancher: plural/number formats need a selected locale

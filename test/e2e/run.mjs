@@ -24,6 +24,7 @@ import { ROOT, RESULTS } from './lib/paths.mjs';
 import mirrorFlows from './flows/mirrors.mjs';
 import configFlows from './flows/configs.mjs';
 import modeFlows from './flows/modes.mjs';
+import toolFlows from './flows/tools.mjs';
 import harnessTests from './flows/harness.mjs';
 import bundleTests from './flows/bundle.mjs';
 import sceneTests, { axeLog } from './flows/scenes.mjs';
@@ -71,7 +72,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 const wanted = (name) => !filter || filter.test(name);
-const flows = [...harnessTests, ...mirrorFlows, ...configFlows, ...modeFlows];
+const flows = [...harnessTests, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows];
 const needBundle = bundleTests.some((b) => wanted(b.name));
 const needHarness = [...flows, ...sceneTests].some((f) => wanted(f.name));
 

@@ -22,3 +22,18 @@ export type {
 export type {
   Attempt, Finding, Route, RouteSettings, Severity
 } from '../../../src/types';
+// node files, import/export, save diff and the many-image check (the tab's tool panels)
+export {
+  nodeFiles,
+  importNodeRegistries,
+  exportNodeRegistries,
+  AUTH_SECRET_TYPE,
+  saveDiff,
+  checkImages,
+  filterRows,
+  parseImageList,
+  imagesOfWorkloads,
+} from '../../../src/index';
+export type {
+  NodeFile, FileMark, ImportOutcome, ImportResult, PendingSecret, MissingItem, SaveDiff, RouteChange, LineChange, ImageCheckRow, ImageFilter
+} from '../../../src/index';

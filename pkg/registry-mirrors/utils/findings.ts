@@ -4,6 +4,13 @@ import type { Finding, Severity } from './engine';
 
 export type Path = Array<string | number>;
 
+/**
+ * Provided by the tab: for a finding whose fix is stated in full elsewhere (the
+ * release banner), the line to show instead ("Fix: see ... above"); else undefined.
+ */
+export type FixRef = (f: Finding) => string | undefined;
+export const FIX_REF_KEY = 'registryMirrorsFixRef';
+
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function pathKey(path: Path): string {

@@ -3,8 +3,6 @@
 // a sample cluster, a mode, optional steps an admin takes, and the parts of the page
 // to capture. Data is deterministic: bundled samples, fixed viewport, fonts shipped by
 // the shell, no animations, no caret, nothing focused or hovered.
-//
-// Not a scene yet: the node-files preview (the tab has no node-files panel).
 import { PNG } from 'pngjs';
 import { openHarness, mirrorCard, TAB } from './harness-page.mjs';
 import { VIEWPORT } from './browser.mjs';
@@ -36,6 +34,21 @@ async function makeValidationErrors(page) {
   await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill('dockerhub/$1');
   await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
   await page.locator(`${ TAB } [data-testid="rm-status"][data-status="error"]`).waitFor();
+}
+
+/**
+ * Add a rewrite whose pattern escapes a dot (\\.): K3s writes it unescaped into
+ * hosts.toml, which breaks the file; then open "What the nodes receive".
+ */
+async function nodeFilesWithBreakingRewrite(page) {
+  const card = mirrorCard(page, 'docker.io');
+
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill('^team\\.a/(.*)$');
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill('team-a/$1');
+  await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
+  await page.locator(`${ TAB } [data-testid="rm-status"][data-status="error"]`).waitFor();
+  await page.locator(`${ TAB } [data-testid="rm-tool-node-files-toggle"]`).click();
+  await page.locator(`${ TAB } [data-testid="rm-node-file-marked-line"]`).first().waitFor();
 }
 
 /**
@@ -93,6 +106,16 @@ export const SCENES = [
     parts:   [
       [`${ TAB } [data-testid="rm-status"]`],
       [`${ TAB } [data-testid="rm-mirrors"] section.rm-card`],
+    ],
+  },
+  {
+    name:    'node-files-preview',
+    title:   'What the nodes receive: registries.yaml with Secret references, and a hosts.toml line a rewrite breaks',
+    sample:  'k3s-rewrites-embedded',
+    setup:   nodeFilesWithBreakingRewrite,
+    parts:   [
+      [`${ TAB } [data-testid="rm-tool-node-files"] .rm-tool-title`, `${ TAB } [data-testid="rm-node-file-0"]`],
+      [`${ TAB } [data-testid="rm-node-files"] [data-path$="/certs.d/docker.io/hosts.toml"]`],
     ],
   },
   {
