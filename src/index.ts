@@ -21,3 +21,4 @@ export { saveDiff, lineDiff, type SaveDiff, type RouteChange, type LineChange } 
 export { checkSecretRefs, type SecretInfo } from './secret-refs';
 export { LIMITS } from './limits';
 export { checkImages, summarise, filterRows, parseImageList, imagesOfWorkloads, type ImageCheckRow, type ImageFilter } from './image-check';
+export { redact, redactText } from './redact';

@@ -2,6 +2,7 @@
 // the certs.d/<dir>/hosts.toml files the agent renders from it.
 import { dump } from 'js-yaml';
 import { plannerTlsPath, setOwn } from './model';
+import { redactText } from './redact';
 import type { Compiled } from './compile';
 import type { Finding } from './types';
 
@@ -46,7 +47,7 @@ export function plannerRegistriesYaml(specRegistries: unknown, namespace: string
   for (const [k, m] of Object.entries(isRecord(spec.mirrors) ? spec.mirrors : {})) {
     mirrors[k] = isRecord(m) ? { ...(Array.isArray(m.endpoint) ? { endpoint: m.endpoint } : {}), ...(isRecord(m.rewrite) ? { rewrite: m.rewrite } : {}) } : {};
   }
-  return dump({ mirrors, configs }, { lineWidth: -1, noRefs: true });
+  return redactText(dump({ mirrors, configs }, { lineWidth: -1, noRefs: true }));
 }
 
 function usedBy(dir: string, key: string): string {

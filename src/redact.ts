@@ -19,3 +19,8 @@ export function redact(s: string): string {
 export function hasUserInfo(s: string): boolean {
   return s.includes('@');
 }
+
+/** Hides user info (//user:password@) everywhere in a multi-line text. */
+export function redactText(text: string): string {
+  return text.replace(/\/\/[^\s/@"']*@/g, '//xxxxx@');
+}

@@ -2,6 +2,7 @@
 // sample images whose route changes.
 import { dump } from 'js-yaml';
 import { resolveRoute } from './route';
+import { redactText } from './redact';
 import { sampleImages } from './samples';
 import type { Compiled } from './compile';
 
@@ -47,8 +48,8 @@ export interface SaveDiff {
 }
 
 export function saveDiff(beforeSpec: unknown, afterSpec: unknown, before: Compiled, after: Compiled, extraImages: string[] = []): SaveDiff {
-  const a = dump(beforeSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true });
-  const b = dump(afterSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true });
+  const a = redactText(dump(beforeSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true }));
+  const b = redactText(dump(afterSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true }));
   const spec = lineDiff(a, b);
   const samples = new Map<string, { image: string; context: 'workload' | 'system' }>();
   for (const s of [...sampleImages(before.settings), ...sampleImages(after.settings), ...extraImages.map((image) => ({ image, context: 'workload' as const }))]) {

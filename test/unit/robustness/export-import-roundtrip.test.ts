@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { exportNodeRegistries, importNodeRegistries } from '../../../src';
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
-const run = (p: fc.IProperty<never> | fc.IProperty<[unknown]>, numRuns = 300) => fc.assert(p as fc.IProperty<unknown[]>, { seed: SEED, numRuns });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const run = (p: fc.IRawProperty<any>, numRuns = 300) => fc.assert(p, { seed: SEED, numRuns });
 
 // strings YAML would retype if written plain, plus arbitrary text
 const tricky = fc.constantFrom('2024-01-01', '1_000', 'yes', 'no', '0x1F', '<<', '~', 'null', 'true', '1e3', '# x', 'a: b', "'", '"', ' lead', 'trail ');
