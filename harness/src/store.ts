@@ -86,12 +86,17 @@ export interface HarnessStoreOptions {
   downstream?: { clusterId: string; pods: any[] } | null;
 }
 
+// A planted password (base64 of Pl4nted-Harness-Pw-5521): the browser suite fails if it,
+// or its base64 form, ever reaches the page of any scene.
+export const PLANTED_PASSWORD = 'Pl4nted-Harness-Pw-5521';
+const PLANTED_B64 = 'UGw0bnRlZC1IYXJuZXNzLVB3LTU1MjE=';
+
 export const DEFAULT_SECRETS: FakeSecretInit[] = [
   {
-    name: 'registry-example-auth', namespace: 'fleet-default', type: 'rke.cattle.io/auth-config', data: { username: 'ZmFrZQ==', password: 'ZmFrZQ==' }
+    name: 'registry-example-auth', namespace: 'fleet-default', type: 'rke.cattle.io/auth-config', data: { username: 'ZmFrZQ==', password: PLANTED_B64 }
   },
   {
-    name: 'harbor-robot', namespace: 'fleet-default', type: 'kubernetes.io/basic-auth', data: { username: 'ZmFrZQ==', password: 'ZmFrZQ==' }
+    name: 'harbor-robot', namespace: 'fleet-default', type: 'kubernetes.io/basic-auth', data: { username: 'ZmFrZQ==', password: PLANTED_B64 }
   },
   {
     name: 'dockerhub-pull', namespace: 'fleet-default', type: 'kubernetes.io/basic-auth', data: { username: 'ZmFrZQ==', password: 'ZmFrZQ==' }

@@ -29,6 +29,7 @@ const FILES = {
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body class="theme-light"><div id="app"></div>
 <script src="/vue.js"></script><script src="/vuex.js"></script><script src="/js-yaml.js"></script>
+<script>window.__jsyaml = window.jsyaml; // as Rancher's shell/core/plugins-loader.js: js-yaml is external in extension builds</script>
 <script src="/dist/${ NAME }.umd.min.js"></script>
 <script>
 window.__result = (async () => {

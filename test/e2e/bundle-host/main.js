@@ -23,6 +23,11 @@ import trimWhitespaceDirective from '@shell/directives/trim-whitespace';
 import htmlStrippedAriaLabelDirective from '@shell/directives/strip-html-aria-label';
 import uiContextDirective from '@shell/directives/ui-context';
 import { createHarnessStore } from '../../../harness/src/store.ts';
+import * as jsyaml from 'js-yaml';
+
+// the globals Rancher's shell/core/plugins-loader.js provides for the libraries that
+// extension builds mark external (shell/pkg/vue.config.js: 'js-yaml' -> __jsyaml)
+window.__jsyaml = jsyaml;
 
 const params = new URLSearchParams(location.search);
 const ID = params.get('id') || 'registry-mirrors-0.1.0';

@@ -1,8 +1,10 @@
 // Bundle smoke test: the real build-pkg output, loaded the way Rancher loads an
 // extension (global Vue, the UMD script, window[NAME-VERSION].default(plugin)), with a
 // recording plugin; then the registered component mounted on a sample cluster.
+import fs from 'node:fs';
 import path from 'node:path';
-import { routeRancherAssets, PKG_ID, PKG_VERSION } from '../lib/bundle.mjs';
+import zlib from 'node:zlib';
+import { routeRancherAssets, PKG_ID, PKG_VERSION, DIST } from '../lib/bundle.mjs';
 import { RESULTS } from '../lib/paths.mjs';
 import { L } from '../lib/l10n.mjs';
 import * as expect from '../lib/expect.mjs';
@@ -24,6 +26,9 @@ async function openHost(page, host, params = {}) {
 
   return served;
 }
+
+/** the size budget of the built extension, gzip (level 9), in KB of 1000 bytes */
+const BUDGET_KB = 150;
 
 export default [
   {
@@ -95,9 +100,34 @@ export default [
 
         expect.equal(r.mirrors, { '*': { endpoint: ['https://registry.example.com'] }, 'docker.io': { endpoint: ['https://mirror.example.com'] } }, 'resource.spec.rkeConfig.registries.mirrors');
       });
+      // the tool sections load their panels from their own chunk when opened
+      await tab.getByRole('button', { name: L('registryMirrors.nodeFiles.title'), exact: true }).click();
+      await expect.text(tab.locator('[data-testid="rm-node-file-0"]'), '/etc/rancher/rke2/registries.yaml', 'node files panel (tools chunk)');
+      await tab.getByRole('button', { name: L('registryMirrors.saveDiff.title'), exact: true }).click();
+      await expect.visible(tab.locator('[data-testid="rm-save-diff-route"][data-image="docker.io/library/nginx:latest"]'), 'the save diff names nginx after the edit');
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(RESULTS, 'bundle-smoke.png'), fullPage: true });
       page.assertNoProblems();
+    },
+  },
+  {
+    // everything Rancher may load for the extension: the UMD entry and its lazy chunks
+    // (Vue is the dashboard's). pkg/registry-mirrors/vue.config.js keeps it small.
+    name:  `bundle: ${ PKG_ID } (entry + lazy chunks, Vue excluded) is at most ${ BUDGET_KB } KB gzip`,
+    needs: ['browser', 'bundle'],
+    async fn(_, t) {
+      const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js')).sort();
+      let total = 0;
+
+      for (const f of files) {
+        const gz = zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
+
+        total += gz;
+        t.note(`${ f }: ${ (gz / 1000).toFixed(1) } KB gzip`);
+      }
+      t.note(`total: ${ (total / 1000).toFixed(1) } KB gzip in ${ files.length } files`);
+      expect.ok(files.includes(`${ PKG_ID }.umd.min.js`), `no ${ PKG_ID }.umd.min.js in ${ DIST }`);
+      expect.ok(total <= BUDGET_KB * 1000, `the extension is ${ (total / 1000).toFixed(1) } KB gzip, over the budget of ${ BUDGET_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
     },
   },
 ];

@@ -28,6 +28,20 @@ async function addConfig(page, host) {
   return configCard(page, host);
 }
 
+/**
+ * The field is marked invalid for assistive technology: aria-invalid="true", and its
+ * aria-describedby names elements whose text includes `text` (the finding shown).
+ */
+async function expectInvalidDescribed(field, text, what) {
+  await expect.attr(field, 'aria-invalid', 'true', `${ what }: aria-invalid`);
+  await expect.poll(async() => {
+    const desc = await field.evaluate((el) => (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent || `(no element #${ id })`).join(' ').replace(/\s+/g, ' '));
+
+    expect.ok(desc.includes(text), `${ what }: aria-describedby text ${ JSON.stringify(desc) } does not include ${ JSON.stringify(text) }`);
+  });
+}
+
 async function statusIs(page, expected, text) {
   await expect.poll(async() => {
     const s = await status(page);
@@ -65,9 +79,12 @@ export default [
       // credentials: pick the auth Secret
       const auth = card.locator('[data-testid="rm-config-auth"]');
 
-      // the picker lists the namespace's Secrets once they are loaded (its search box is disabled until then)
+      // the picker lists the namespace's Secrets once they are loaded: it says so
+      // (data-loading), and its search box is disabled until then
+      await expect.attr(auth.locator('[data-testid="rm-config-auth-picker"]'), 'data-loading', 'false', 'the auth Secret picker has loaded', 10_000);
       await expect.disabled(auth.getByRole('searchbox'), 'the Secret picker\'s search box', false, 10_000);
-      await auth.getByRole('combobox').first().click();
+      // the picker has an accessible name (its <label for> cannot name the combobox div)
+      await auth.getByRole('combobox', { name: L('registryMirrors.configs.auth'), exact: true }).click();
       await page.getByRole('option', { name: 'registry-example-auth', exact: true }).click();
 
       await expectSpec(page, (s) => expect.equal(s.configs, {
@@ -106,6 +123,7 @@ export default [
       await expect.attr(card.locator('[data-testid="rm-finding-ENDPOINT_SCHEME"]'), 'data-severity', 'error', 'severity');
       await expect.attr(card, 'class', /rm-card-error/, 'the mirror card is marked as having an error');
       await expect.attr(card.locator('.labeled-input').filter({ has: page.getByRole('textbox', { name: L('registryMirrors.endpoints.label', { n: 1 }), exact: true }) }), 'class', /\berror\b/, 'Endpoint 1 field is marked as an error');
+      await expectInvalidDescribed(endpointBox(card, 1), await card.locator('[data-testid="rm-finding-ENDPOINT_SCHEME"] .rm-finding-message').textContent(), 'Endpoint 1');
       // the form writes what the admin typed; the error is shown, not hidden
       await expectSpec(page, (s) => expect.equal(s.mirrors, { 'docker.io': { endpoint: ['ftp://mirror.example.com'] } }, 'mirrors with the invalid endpoint'));
 
@@ -122,9 +140,17 @@ export default [
       await statusIs(page, 'error', L('registryMirrors.status.errors', { count: 1 }));
       await expect.visible(card.locator('[data-testid="rm-finding-REWRITE_INVALID"]'), 'the REWRITE_INVALID finding');
       await expect.text(card.locator('[data-testid="rm-rewrite-check-0"]'), L('registryMirrors.rewrites.rowInvalid'), 'row check of the invalid pattern');
+      // the row's fields have names of their own; the pattern is in its error state
+      // (the engine's finding, not only a refused draft) and says why
+      const pattern1 = card.getByRole('textbox', { name: L('registryMirrors.rewrites.patternAria', { n: 1 }), exact: true });
+
+      await expect.count(card.getByRole('textbox', { name: L('registryMirrors.rewrites.replacementAria', { n: 1 }), exact: true }), 1, 'the "Replacement of rewrite 1" field');
+      await expect.attr(card.locator('.labeled-input').filter({ has: page.getByRole('textbox', { name: L('registryMirrors.rewrites.patternAria', { n: 1 }), exact: true }) }), 'class', /\berror\b/, 'the pattern field of rewrite 1 is marked as an error');
+      await expectInvalidDescribed(pattern1, await card.locator('[data-testid="rm-finding-REWRITE_INVALID"] .rm-finding-message').textContent(), 'Pattern of rewrite 1');
 
       // fix the pattern in its row
-      await card.locator('[data-testid="rm-rewrite-0"]').getByRole('textbox', { name: L('registryMirrors.rewrites.pattern'), exact: true }).fill('^library/(.*)$');
+      await pattern1.fill('^library/(.*)$');
+      await expect.attr(pattern1, 'aria-invalid', '', 'Pattern of rewrite 1 after the fix');
       await statusIs(page, 'ok', L('registryMirrors.status.ok'));
       await expect.count(card.locator('[data-testid="rm-finding-REWRITE_INVALID"]'), 0, 'REWRITE_INVALID after the fix');
 

@@ -1,9 +1,70 @@
-// Flows on how the form is used: keyboard only, view mode, dark theme.
+// Flows on how the form is used: keyboard only, view mode, dark theme, and every
+// error and warning message readable in both themes.
 import {
-  openHarness, mirrorCard, routeAttempts, expectSpec, readSpec, expectOtherFieldsUntouched, tab, routePreview, TAB
+  openHarness, mirrorCard, configCard, routeAttempts, expectSpec, readSpec, expectOtherFieldsUntouched, tab, routePreview, TAB
 } from '../lib/harness-page.mjs';
 import { L } from '../lib/l10n.mjs';
+import { runAxe, formatViolations } from '../lib/axe.mjs';
 import * as expect from '../lib/expect.mjs';
+
+/**
+ * Bring up every kind of error and warning message the form shows: engine findings
+ * (error and warning), refused keys and hosts, a refused pattern draft and a refused
+ * new pattern, an invalid example image, ambiguous rewrites, a failed Secret creation.
+ * Returns the test ids that must now be on the page.
+ */
+async function showEveryMessage(page) {
+  const t = tab(page);
+  const addMirror = async(key) => {
+    await t.getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }).fill(key);
+    await t.getByRole('button', { name: L('registryMirrors.mirrors.add'), exact: true }).click();
+  };
+  const addConfig = async(host) => {
+    await t.getByRole('textbox', { name: L('registryMirrors.configs.addLabel'), exact: true }).fill(host);
+    await t.getByRole('button', { name: L('registryMirrors.configs.add'), exact: true }).click();
+  };
+
+  await addMirror('docker.io');
+  const card = mirrorCard(page, 'docker.io');
+  const newEndpoint = card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true });
+
+  await newEndpoint.fill('ftp://mirror.example.com'); // error: scheme
+  await newEndpoint.press('Enter');
+  await newEndpoint.fill('mirror.example.com:5000'); // warning: no scheme
+  await newEndpoint.press('Enter');
+  const addRewrite = async(pattern, replacement) => {
+    await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill(pattern);
+    await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill(replacement);
+    await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
+  };
+
+  await addRewrite('^(library/.*$', 'x/$1'); // invalid RE2: finding + row check
+  await addRewrite('^library/(.*)$', 'a/$1');
+  await addRewrite('^(.*)$', 'b/$1'); // both match nginx:1.27: ambiguous (warning)
+  await addRewrite('^(.*)$', 'c/$1'); // refused: the pattern exists
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.patternAria', { n: 3 }), exact: true }).fill('^library/(.*)$'); // refused draft
+
+  await addMirror('quay.io');
+  const quay = mirrorCard(page, 'quay.io');
+
+  await quay.getByRole('textbox', { name: L('registryMirrors.mirrors.key'), exact: true }).fill('docker.io'); // refused rename
+  await quay.getByRole('textbox', { name: L('registryMirrors.rewrites.tryLabel'), exact: true }).fill('Not An Image!'); // invalid image
+  await addMirror('docker.io'); // refused: duplicate
+
+  await addConfig('a.example.com');
+  await addConfig('b.example.com');
+  await addConfig('a.example.com'); // refused: duplicate
+  await configCard(page, 'b.example.com').getByRole('textbox', { name: L('registryMirrors.configs.host'), exact: true }).fill('a.example.com'); // refused rename
+  const a = configCard(page, 'a.example.com');
+
+  await a.getByRole('button', { name: L('registryMirrors.configs.createSecret'), exact: true }).click();
+  await a.getByRole('button', { name: L('registryMirrors.configs.createSubmit'), exact: true }).click(); // refused: no username
+
+  return [
+    'rm-finding-ENDPOINT_SCHEME', 'rm-finding-REWRITE_INVALID', 'rm-rewrite-check-0', 'rm-rewrite-draft-error-2', 'rm-rewrite-add-error',
+    'rm-mirror-new-error', 'rm-mirror-key-error', 'rm-config-new-error', 'rm-config-host-error', 'rm-config-create-error',
+  ];
+}
 
 /** Describe the focused element: accessible-ish name, tag, testid, inside the tab? */
 function focused(page) {
@@ -202,6 +263,34 @@ export default [
       });
       await expectSpec(page, (s) => expect.equal(s.mirrors['quay.io'], { endpoint: ['https://mirror.example.com:5000'] }, 'quay.io mirror'));
       await expectOtherFieldsUntouched(page);
+    },
+  },
+  {
+    name:    'flow: every error and warning message in the tab has a contrast of at least 4.5:1 (light and dark)',
+    timeout: 90_000,
+    async fn({ page, harness }) {
+      const problems = [];
+
+      for (const theme of ['light', 'dark']) {
+        await openHarness(page, harness, { sample: 'empty-new', mode: 'create', theme });
+        const ids = await showEveryMessage(page);
+
+        for (const id of ids) {
+          await expect.visible(tab(page).locator(`[data-testid="${ id }"]`), `${ theme }: message ${ id }`);
+        }
+        await expect.visible(tab(page).locator('[data-testid^="rm-finding-"][data-severity="warning"]'), `${ theme }: a warning finding`);
+        await expect.visible(tab(page).locator('.rm-ambiguous'), `${ theme }: the ambiguous-rewrites warning`);
+        await expect.text(tab(page).locator('[data-testid="rm-rewrite-try-result-quay.io"]'), L('registryMirrors.rewrites.invalidImage'), `${ theme }: the invalid-image message`);
+
+        const contrast = (await runAxe(page, { include: TAB })).filter((v) => v.id === 'color-contrast');
+
+        if (contrast.length) {
+          problems.push(`${ theme }:\n${ formatViolations(contrast, { maxNodes: 20 }) }`);
+        }
+      }
+      if (problems.length) {
+        throw new Error(`text below 4.5:1 in the tab:\n${ problems.join('\n') }`);
+      }
     },
   },
 ];

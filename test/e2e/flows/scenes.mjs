@@ -10,6 +10,8 @@ import { runAxe, blocking, formatViolations } from '../lib/axe.mjs';
 import { SCREENSHOTS, RESULTS } from '../lib/paths.mjs';
 import { TAB } from '../lib/harness-page.mjs';
 
+const PLANTED_PASSWORD = 'Pl4nted-Harness-Pw-5521'; // harness/src/store.ts
+
 /** All axe violations seen, for the summary at the end of the run. */
 export const axeLog = [];
 
@@ -24,6 +26,12 @@ export default SCENES.flatMap((scene) => THEMES.map((theme) => ({
       problems.push(`screenshot: ${ cmp.message }`);
     } else {
       t.note(`screenshot: ${ cmp.message }`);
+    }
+
+    // the harness's fake Secrets hold a planted password: it must never reach the page
+    const rendered = await page.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('input, textarea')].map((e) => e.value).join('\n'));
+    for (const secret of [PLANTED_PASSWORD, Buffer.from(PLANTED_PASSWORD).toString('base64')]) {
+      if (rendered.includes(secret)) problems.push(`a Secret value (${ secret.slice(0, 6) }…) is in the page`);
     }
 
     const violations = await runAxe(page, { include: TAB });

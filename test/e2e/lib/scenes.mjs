@@ -93,8 +93,8 @@ export const SCENES = [
     parts:   [
       [`${ TAB } [data-testid="rm-version"]`, `${ TAB } [data-testid="rm-version-banner"]`, `${ TAB } [data-testid="rm-status"]`],
       [`${ TAB } [data-testid="rm-mirrors"] section.rm-card`],
-      // the workload column of the route preview (no test id of its own yet)
-      [`${ TAB } [data-testid="rm-preview"] .rm-route-col:first-child`],
+      // the workload column of the route preview
+      [`${ TAB } [data-testid="rm-route-workload-col"]`],
     ],
   },
   {
