@@ -5,8 +5,9 @@ export class Memo<K, V> {
   constructor(private readonly max: number) {}
 
   get(key: K, make: () => V): V {
+    // memoised values are never undefined, so one lookup tells a hit from a miss
     let v = this.map.get(key);
-    if (v === undefined && !this.map.has(key)) {
+    if (v === undefined) {
       v = make();
       if (this.map.size >= this.max) this.map.clear();
       this.map.set(key, v);

@@ -84,7 +84,8 @@ type Path = Array<string | number>;
 
 /** Assigns a user-chosen key as an own property (even "__proto__"). */
 export function setOwn(o: object, key: string, value: unknown): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else (o as Record<string, unknown>)[key] = value;
 }
 
 function tooLongKey(key: string, section: string, findings: Finding[]): boolean {

@@ -23,6 +23,8 @@ const domainRe = new RegExp(`^${domain}$`);
 const tagRe = /^[\w][\w.-]{0,127}$/;
 const digestRe = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
 const hex64Re = /^[a-f0-9]{64}$/;
+// the common case, checked first: lower-case labels that neither start nor end with '-'
+const SIMPLE_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]+)?$/;
 
 function checkDigest(d: string): string | undefined {
   if (!digestRe.test(d)) return `invalid digest "${d}": expected algorithm:hex, e.g. sha256:<64 hex digits>`;
@@ -57,7 +59,7 @@ export function parseReference(input: string): ParseResult {
   const s = input.trim();
   if (s === '') return { ok: false, error: 'the image reference is empty' };
   if (/\s/.test(s)) return { ok: false, error: `"${s}" contains white space` };
-  if (hex64Re.test(s)) {
+  if (s.length === 64 && hex64Re.test(s)) {
     return { ok: false, error: 'a bare 64-digit hex string is an image ID, not a reference: give a name such as nginx@sha256:…' };
   }
   let rest = s;
@@ -81,7 +83,7 @@ export function parseReference(input: string): ParseResult {
   if (remainder.toLowerCase() !== remainder) {
     return { ok: false, error: `repository name must be lower case: "${remainder}"` };
   }
-  if (registry !== 'docker.io' && !domainRe.test(registry)) {
+  if (registry !== 'docker.io' && !SIMPLE_DOMAIN.test(registry) && !domainRe.test(registry)) {
     return { ok: false, error: `invalid registry host "${registry}"` };
   }
   if (!repositoryRe.test(remainder)) {

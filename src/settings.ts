@@ -80,7 +80,7 @@ export function parseYaml(text: string): YamlResult {
   if (text.includes('\u0000')) return { ok: false, error: 'the file contains NUL bytes: it is not a text YAML file' };
   const aliases = text.match(/(?:^|[\s,[{:-])\*[^\s,\]}]+/gm)?.length ?? 0;
   if (aliases > MAX_ALIASES) return { ok: false, error: `the file uses ${aliases} YAML aliases (*name); more than ${MAX_ALIASES} is refused, as in an alias bomb` };
-  const longKey = /^[ \t-]*([^\s#'"{[][^:\n]{1024,}):(?:[ \t]|$)/m.exec(text);
+  const longKey = hasLongLine(text, 1024) && /^[ \t-]*([^\s#'"{[][^:\n]{1024,}):(?:[ \t]|$)/m.exec(text);
   if (longKey) {
     return { ok: false, error: 'an implicit key is longer than the 1024 characters YAML allows (RKE2/K3s refuse the file)', ...lineOf(text, /^[ \t-]*[^\s#'"{[][^:\n]{1024,}:(?:[ \t]|$)/m, 0) };
   }
@@ -109,6 +109,16 @@ export function parseYaml(text: string): YamlResult {
     return { ok: false, error: `the document expands to more than ${MAX_EXPANDED_WITH_ALIASES.toLocaleString('en')} values through aliases (an alias bomb); RKE2/K3s refuse it too`, ...lineOf(text, /(?:^|[\s,[{:-])\*[^\s,\]}]+/m, 0) };
   }
   return { ok: true, value };
+}
+
+function hasLongLine(text: string, min: number): boolean {
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start >= min) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** Line and column of the (nth+1) match of a pattern, for error messages. */

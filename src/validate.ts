@@ -3,6 +3,7 @@ import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint }
 import { compilePattern, replaceAll } from './rewrite';
 import { hasUserInfo, redact } from './redact';
 import { LIMITS } from './limits';
+import { Memo } from './memo';
 import { checkSystemDefaultRegistry } from './sdr';
 import { WILDCARD_FIXED_VERSIONS } from './profiles';
 import type { Compiled } from './compile';
@@ -34,7 +35,20 @@ export function checkRegistryKey(key: string): string | undefined {
 }
 
 
+const endpointProblems = new Memo<string, Finding[]>(20_000);
+
+/** The findings of one endpoint at a field; what is wrong with a URL depends only on its text. */
 function checkEndpoint(raw: string, path: Path, out: Finding[]): void {
+  for (const fd of endpointProblems.get(raw, () => {
+    const found: Finding[] = [];
+    checkEndpointText(raw, [], found);
+    return found;
+  })) {
+    out.push({ ...fd, path });
+  }
+}
+
+function checkEndpointText(raw: string, path: Path, out: Finding[]): void {
   const shown = redact(raw);
   if (raw.length > LIMITS.urlLength) {
     out.push(f('LIMIT_EXCEEDED', 'error', path, `The endpoint is ${raw.length} characters long; the most is ${LIMITS.urlLength}`, 'Shorten the URL.'));
