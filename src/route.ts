@@ -1,7 +1,7 @@
 // The effective pull route of one image against compiled settings. Everything
 // that depends only on the registry is planned once per registry and cached in
 // the compiled settings, so resolving an image is a few string operations.
-import { candidateDirs, concreteHosts, type ConcreteHost, type ParsedHost } from './containerd-hosts';
+import { candidateDirs, cleanPath, concreteHosts, type ConcreteHost, type ParsedHost } from './containerd-hosts';
 import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, isLocalhost, normalizeEndpoint } from './endpoint';
 import { parseReference, type ImageRef } from './reference';
 import { applyRewritesCached, type RewriteResult } from './rewrite';
@@ -47,15 +47,9 @@ const CLEAN_REPO = /^(?!\.\.?(?:\/|$))(?:[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*)$/;
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 const PLAN_CACHE_MAX = 10_000;
 
-/** path.Join of Go for URL paths */
+/** path.Join of Go for URL paths (always rooted) */
 export function joinPath(...parts: string[]): string {
-  const segs: string[] = [];
-  for (const seg of parts.join('/').split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') segs.pop();
-    else segs.push(seg);
-  }
-  return `/${segs.join('/')}`;
+  return cleanPath(`/${parts.filter(Boolean).join('/')}`);
 }
 
 function isProxy(refHost: string, host: string): boolean {
@@ -211,10 +205,4 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
     attempts,
     findings: extra.length ? [...plan.findings, ...extra] : plan.findings,
   };
-}
-
-/** The first request URL for an image at one host (used by the tests and the docs). */
-export function requestUrl(scheme: string, host: string, path: string, ref: ImageRef, repository: string): string {
-  const base = `${scheme}://${host}${joinPath(path, repository, 'manifests', ref.reference)}`;
-  return isProxy(ref.registry, host) ? `${base}?ns=${encodeURIComponent(ref.registry)}` : base;
 }

@@ -15,6 +15,7 @@ export {
   WILDCARD_FIXED_VERSIONS,
   checkSecretRefs,
   sampleImages,
+  redact,
 } from '../../../src/index';
 export type {
   Compiled, Profile, ProfileId, SdrSource, PullContext, SecretInfo, SampleImage

@@ -1,6 +1,8 @@
 // Small helpers around the engine's endpoint normalisation.
 import { normalizeEndpoint } from './engine';
 
+export { redact as redactUrl } from './engine';
+
 /** host[:port] an endpoint looks its registry config up by (null if unusable) */
 export function endpointConfigKey(endpoint: string): string | null {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') {
@@ -18,7 +20,8 @@ export function endpointUrl(endpoint: string): string | null {
   }
   const n = normalizeEndpoint(endpoint);
 
-  return n.ok ? redactUrl(n.ep.urlString) : null;
+  // the engine prints user info as xxxxx@ already
+  return n.ok ? n.ep.urlString : null;
 }
 
 /** an example image of a registry, for previews */
@@ -31,9 +34,4 @@ export function exampleImageFor(registry: string): string {
   }
 
   return `${ registry }/team/app:1.0`;
-}
-
-/** hides the password of user:password@ in a URL (it should not be there at all) */
-export function redactUrl(s: string): string {
-  return typeof s === 'string' ? s.replace(/(\/\/|^)([^/@\s]*):[^/@\s]*@/, '$1$2:xxxxx@') : s;
 }
