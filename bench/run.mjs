@@ -344,7 +344,7 @@ const notes = [
   `${RESOLVE_BATCH} resolves per tinybench sample (per-sample timer overhead amortised), figures = batch / mean,`,
   `over ${UNIQUE_POOL.toLocaleString('en-US')} distinct references (no input-keyed cache hits) unless marked memo-warm.`,
   'Keystroke/compile/validate figures are medians of whole calls. The CLI figure is a separate',
-  'process per run (hyperfine if installed). RE2 patterns are cached by src/rewrite.ts across iterations.',
+  'process per run (hyperfine if installed). RE2 patterns are cached by src/containerd/rewrite.ts across iterations.',
 ];
 if (load0[0] > 1 || load1[0] > 1.5) notes.push(`Note: load average ${load0[0].toFixed(2)} → ${load1[0].toFixed(2)} on ${cpus().length} cores: other work was running, figures may be pessimistic.`);
 if (srcChanged) notes.push(`WARNING: src/ changed during the run (${built.fingerprint} → ${fingerprintEnd}): in-process figures measure ${built.fingerprint}, the CLI figures may measure a later state.`);

@@ -1,8 +1,8 @@
 // registry-route convert: node registries.yaml <-> spec.rkeConfig.registries.
 import { writeFileSync } from 'node:fs';
 import { dump } from 'js-yaml';
-import { exportNodeRegistries, importNodeRegistries } from '../registries-yaml';
-import { distroOf, isClusterManifest, parseYaml } from '../settings';
+import { exportNodeRegistries, importNodeRegistries } from '../features/registries-yaml';
+import { distroOf, isClusterManifest, parseYaml } from '../input/settings';
 import { UsageError, type CliOptions } from './args';
 import { at, formatFinding } from './format';
 

@@ -1,5 +1,5 @@
 // Human-readable output of routes and findings.
-import type { Compiled } from '../compile';
+import type { Compiled } from '../route/compile';
 import type { Finding, Route } from '../types';
 
 export function formatPath(path: Array<string | number>): string {

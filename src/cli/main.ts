@@ -1,14 +1,14 @@
 // registry-route: the engine on the command line.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, type Compiled } from '../compile';
-import { resolveRoute } from '../route';
-import { detectDocument, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../settings';
-import { distroOf } from '../settings';
+import { compile, type Compiled } from '../route/compile';
+import { resolveRoute } from '../route/route';
+import { detectDocument, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../input/settings';
+import { distroOf } from '../input/settings';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { at, formatFinding, formatRoute } from './format';
 import { convert } from './convert';
-import { hasUserInfo, redact } from '../redact';
+import { hasUserInfo, redact } from '../lib/redact';
 import type { Finding, Route, RouteSettings } from '../types';
 
 export function readInput(file: string): string {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import {
   compile, settingsFromCluster, resolveRoute, sampleImages, WILDCARD_FIXED_VERSIONS
-} from '../../src/index';
+} from '../../src';
 import { mountTab, loadSample, SAMPLE_NAMES, type } from './helpers';
 
 const EXTRA_IMAGES = [

@@ -4,7 +4,7 @@
 // (normalize_test.go, reference_test.go), restated for the normalised result,
 // plus the CRI-relevant corner cases the spec calls out.
 import { describe, expect, it } from 'vitest';
-import { parseReference } from '../../src/index';
+import { parseReference } from '../../src';
 
 const D = 'sha256:e6693c20186f837fc393390135d8a598a96a833917917789d63766cab6c59582';
 const F = `sha256:${'f'.repeat(64)}`;

@@ -16,10 +16,10 @@ export {
   checkSecretRefs,
   sampleImages,
   redact,
-} from '../../../src/index';
+} from '../../../src';
 export type {
   Compiled, Profile, ProfileId, SdrSource, PullContext, SecretInfo, SampleImage
-} from '../../../src/index';
+} from '../../../src';
 export type {
   Attempt, Finding, Route, RouteSettings, Severity
 } from '../../../src/types';
@@ -34,7 +34,7 @@ export {
   filterRows,
   parseImageList,
   imagesOfWorkloads,
-} from '../../../src/index';
+} from '../../../src';
 export type {
   NodeFile, FileMark, ImportOutcome, ImportResult, PendingSecret, MissingItem, SaveDiff, RouteChange, LineChange, ImageCheckRow, ImageFilter
-} from '../../../src/index';
+} from '../../../src';

@@ -1,4 +1,4 @@
-// Properties of the registries.yaml export → import round trip (src/registries-yaml.ts).
+// Properties of the registries.yaml export → import round trip (src/features/registries-yaml.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportNodeRegistries, importNodeRegistries } from '../../../src';

@@ -1,11 +1,11 @@
 // containerd's side: read a hosts.toml text the way containerd does and turn
 // it into the ordered hosts it tries for one registry (spec sections 6, 6a).
 import { parse as parseToml } from 'smol-toml';
-import { Memo } from './memo';
+import { Memo } from '../lib/memo';
 import { toToml11 } from './toml-dialect';
-import { parseGoUrl, GoUrlError } from './go-url';
-import { defaultHost, hostPort, isLocalhost, DOCKER_HUB } from './endpoint';
-import type { Profile } from './profiles';
+import { parseGoUrl, GoUrlError } from '../lib/go-url';
+import { defaultHost, hostPort, isLocalhost, DOCKER_HUB } from '../agent/endpoint';
+import type { Profile } from '../input/profiles';
 
 export interface ParsedHost {
   /** '' = the root host with no server: filled in for the pulled registry */

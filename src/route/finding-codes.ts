@@ -1,6 +1,11 @@
 // Every finding code the engine can report, with its severity: the stable
 // contract the tab, the CLI and the docs rely on.
-import type { Severity } from './types';
+import type { Finding, Severity } from '../types';
+
+/** One finding: what goes wrong, where (field path), and the fix in one line. */
+export function finding(code: string, severity: Severity, path: Array<string | number>, message: string, fix: string): Finding {
+  return { code, severity, path, message, fix };
+}
 
 export const FINDING_CODES: Record<string, { severity: Severity; summary: string }> = {
   FIELD_TYPE: { severity: 'error', summary: 'a field has the wrong type; the node ignores it' },

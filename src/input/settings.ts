@@ -1,11 +1,11 @@
 // RouteSettings from a Cluster resource or a node registries.yaml.
 import * as jsyaml from 'js-yaml';
 import { CORE_SCHEMA, FAILSAFE_SCHEMA, loadAll, YAMLException, type Type } from 'js-yaml';
-import { LIMITS } from './limits';
-import { registriesFromCluster, registriesFromNode } from './model';
+import { LIMITS } from '../lib/limits';
+import { registriesFromCluster, registriesFromNode } from './schemas';
 import { parseVersion } from './profiles';
 import { effectiveSystemDefaultRegistry, type SdrSource } from './sdr';
-import type { Distro, Finding, RouteSettings, Runtime } from './types';
+import type { Distro, Finding, RouteSettings, Runtime } from '../types';
 
 function flag(v: unknown): boolean {
   return v === true || v === 'true';

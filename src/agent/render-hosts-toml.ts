@@ -1,7 +1,7 @@
 // hosts.toml text exactly as the K3s agent template renders it, including
 // rewrite patterns written unescaped (which is how a pattern can break the file).
 import type { HostConfig, HostEndpoint } from './host-configs';
-import type { NodeTls } from './types';
+import type { NodeTls } from '../types';
 
 /** Go's strconv.Quote for the strings K3s prints with %q. */
 export function goQuote(s: string): string {

@@ -1,6 +1,6 @@
 // Sample images worth previewing for a set of registry settings: the quick
 // picks of the tab and the images the save diff compares.
-import type { RouteSettings } from './types';
+import type { RouteSettings } from '../types';
 
 export interface SampleImage {
   image: string;

@@ -1,9 +1,9 @@
 // "Where will all my images come from?": many images against one compiled
 // configuration, summarised per image, in slices so a page never freezes.
-import { DOCKER_HUB_HOST } from './endpoint';
-import { resolveRoute, type PullContext } from './route';
-import type { Compiled } from './compile';
-import type { Route } from './types';
+import { DOCKER_HUB_HOST } from '../agent/endpoint';
+import { resolveRoute, type PullContext } from '../route/route';
+import type { Compiled } from '../route/compile';
+import type { Route } from '../types';
 
 export interface ImageCheckRow {
   input: string;

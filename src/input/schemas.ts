@@ -2,8 +2,8 @@
 // conversion to the engine's Registries. Unknown fields are allowed (and kept
 // by callers that edit in place); wrong types become findings, never exceptions.
 import * as z from 'zod/mini';
-import { LIMITS, limitMessage } from './limits';
-import type { Distro, Finding, Registries, RegistryConfigEntry } from './types';
+import { LIMITS, limitMessage } from '../lib/limits';
+import type { Distro, Finding, Registries, RegistryConfigEntry } from '../types';
 
 // YAML leaves an empty value as null; RKE2/K3s read that as "not set".
 const optional = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));

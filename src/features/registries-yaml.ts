@@ -2,9 +2,9 @@
 // spec back as a registries.yaml. Credentials never enter the spec: inline auth
 // becomes a Secret to create, and the export writes marked placeholders.
 import { dump, load } from 'js-yaml';
-import { NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from './model';
-import { parseYaml } from './settings';
-import type { Distro, Finding } from './types';
+import { NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from '../input/schemas';
+import { parseYaml } from '../input/settings';
+import type { Distro, Finding } from '../types';
 
 export const AUTH_SECRET_TYPE = 'rke.cattle.io/auth-config';
 /** Rancher's auth-config Secret keys for registries.yaml auth fields */

@@ -1,10 +1,10 @@
 // What every node receives: the registries.yaml Rancher's planner writes and
 // the certs.d/<dir>/hosts.toml files the agent renders from it.
 import { dump } from 'js-yaml';
-import { plannerTlsPath, setOwn } from './model';
-import { redactText } from './redact';
-import type { Compiled } from './compile';
-import type { Finding } from './types';
+import { plannerTlsPath, setOwn } from '../input/schemas';
+import { redactText } from '../lib/redact';
+import type { Compiled } from '../route/compile';
+import type { Finding } from '../types';
 
 export interface FileMark {
   line: number;

@@ -1,8 +1,8 @@
-import { setOwn } from './model';
+import { setOwn } from '../input/schemas';
 // What the K3s/RKE2 agent makes of registries.yaml: one host config per
 // certs.d directory (K3s getHostConfigs, spec section 4).
 import { defaultHost, isLocalhost, normalizeEndpoint } from './endpoint';
-import type { Registries, RegistryConfigEntry } from './types';
+import type { Registries, RegistryConfigEntry } from '../types';
 
 export interface HostEndpoint {
   /**

@@ -1,6 +1,6 @@
 // Release profiles: which behaviour a RKE2/K3s version has (spec section 8).
-import type { TomlDialect } from './toml-dialect';
-import type { Distro, Runtime } from './types';
+import type { TomlDialect } from '../containerd/toml-dialect';
+import type { Distro, Runtime } from '../types';
 
 export type ProfileId =
   | 'legacy-cri'

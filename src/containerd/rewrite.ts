@@ -1,4 +1,4 @@
-import { Memo } from './memo';
+import { Memo } from '../lib/memo';
 // Repository rewrites as the K3s containerd fork applies them: Go RE2 syntax,
 // regexp.ReplaceAllString with Go's Expand rules for the replacement.
 import { RE2JS } from 're2js';

@@ -1,15 +1,17 @@
 // The effective pull route of one image against compiled settings. Everything
 // that depends only on the registry is planned once per registry and cached in
 // the compiled settings, so resolving an image is a few string operations.
-import { candidateDirs, cleanPath, concreteHosts, type ConcreteHost, type ParsedHost } from './containerd-hosts';
-import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, isLocalhost, normalizeEndpoint } from './endpoint';
-import { parseReference, type ImageRef } from './reference';
-import { applyRewritesCached, type RewriteResult } from './rewrite';
-import { applySystemDefaultRegistry, checkSystemDefaultRegistry } from './sdr';
-import { redact } from './redact';
-import { planFindings, rewriteFindings } from './validate';
-import type { Compiled } from './compile';
-import type { Attempt, AttemptTls, Finding, Route } from './types';
+import { candidateDirs, cleanPath, concreteHosts, type ConcreteHost, type ParsedHost } from '../containerd/read-hosts-toml';
+import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
+import { parseReference, type ImageRef } from '../input/reference';
+import { applyRewritesCached, type RewriteResult } from '../containerd/rewrite';
+import { applySystemDefaultRegistry, checkSystemDefaultRegistry } from '../input/sdr';
+import { redact } from '../lib/redact';
+import { planFindings, rewriteFindings } from './route-findings';
+import type { Compiled, HostStep, RoutePlan } from './plan';
+
+export type { HostStep, RoutePlan };
+import type { Attempt, AttemptTls, Finding, Route } from '../types';
 
 export type PullContext = 'workload' | 'system';
 
@@ -17,29 +19,6 @@ export interface RouteOptions {
   context?: PullContext;
   /** overrides the settings' system-default-registry (what-if) */
   systemDefaultRegistry?: string;
-}
-
-/** One host of a planned route: all but the repository is known in advance. */
-export interface HostStep {
-  /** scheme://host */
-  origin: string;
-  /** the host's path, cleaned, '' for the root */
-  path: string;
-  endpoint: string;
-  isDefault: boolean;
-  overridePath: boolean;
-  tls: AttemptTls;
-  auth: string | null;
-  httpFallback: boolean;
-  rewrites: Array<[string, string]>;
-  /** '?ns=<registry>' for a mirror, '' for the registry itself */
-  ns: string;
-}
-
-export interface RoutePlan {
-  hostsDir: string | null;
-  steps: HostStep[];
-  findings: Finding[];
 }
 
 /** a rewritten repository with no empty, . or .. segments joins like path.Join */

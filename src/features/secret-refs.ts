@@ -1,6 +1,6 @@
 // Stale Secret references: Rancher's planner fails the whole plan when a
 // referenced Secret is missing or of the wrong type, so flag them before save.
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 export interface SecretInfo {
   name: string;

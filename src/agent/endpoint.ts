@@ -1,7 +1,7 @@
 // Endpoint normalisation as the K3s agent does it (normalizeEndpointAddress):
 // default scheme, docker.io host, /v2 path and override_path.
-import { Memo } from './memo';
-import { formatGoUrl, GoUrlError, hostName, hostPort, parseGoUrl, type GoUrl } from './go-url';
+import { Memo } from '../lib/memo';
+import { formatGoUrl, GoUrlError, hostName, hostPort, parseGoUrl, type GoUrl } from '../lib/go-url';
 
 export const DOCKER_HUB = 'docker.io';
 export const DOCKER_HUB_HOST = 'registry-1.docker.io';

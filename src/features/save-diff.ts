@@ -1,10 +1,10 @@
 // Before/after of a save: the spec lines that change and, more usefully, the
 // sample images whose route changes.
 import { dump } from 'js-yaml';
-import { resolveRoute } from './route';
-import { redactText } from './redact';
+import { resolveRoute } from '../route/route';
+import { redactText } from '../lib/redact';
 import { sampleImages } from './samples';
-import type { Compiled } from './compile';
+import type { Compiled } from '../route/compile';
 
 export interface LineChange {
   op: ' ' | '+' | '-';

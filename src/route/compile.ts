@@ -1,34 +1,14 @@
 // Compile settings once: host configs, hosts.toml texts and how containerd
 // reads them, plus the findings. Routes are then resolved against this.
-import { buildHostConfigs, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig } from './host-configs';
-import { renderHostsToml } from './hosts-toml';
-import { parseHostsToml, type ParsedHostsFile } from './containerd-hosts';
-import { profileFor, type Profile } from './profiles';
+import { buildHostConfigs, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig } from '../agent/host-configs';
+import { renderHostsToml } from '../agent/render-hosts-toml';
+import { parseHostsToml } from '../containerd/read-hosts-toml';
+import { profileFor, type Profile } from '../input/profiles';
 import { validate } from './validate';
-import type { RoutePlan } from './route';
-import type { Finding, Registries, RouteSettings } from './types';
+import type { Compiled, HostsFile } from './plan';
+import type { Finding, RouteSettings } from '../types';
 
-export interface HostsFile {
-  dir: string;
-  /** the mirror or configs key behind it */
-  key: string;
-  text: string;
-  parsed: ParsedHostsFile;
-}
-
-export interface Compiled {
-  settings: RouteSettings;
-  profile: Profile;
-  /** registries as the node agent sees them (embedded registry included) */
-  effective: Registries;
-  mirrorAddr?: string;
-  hostConfigs: Record<string, HostConfig>;
-  hostsFiles: HostsFile[];
-  byDir: Map<string, HostsFile>;
-  findings: Finding[];
-  /** route plans per registry, filled as images are resolved */
-  plans: Map<string, RoutePlan>;
-}
+export type { Compiled, HostsFile };
 
 export function compile(settings: RouteSettings, extraFindings: Finding[] = []): Compiled {
   const profile = profileFor(settings);

@@ -1,21 +1,19 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
-import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from './endpoint';
-import { compilePattern, replaceAll } from './rewrite';
-import { hasUserInfo, redact } from './redact';
-import { LIMITS } from './limits';
-import { Memo } from './memo';
-import { checkSystemDefaultRegistry } from './sdr';
-import { WILDCARD_FIXED_VERSIONS } from './profiles';
-import type { Compiled } from './compile';
-import type { ImageRef } from './reference';
-import type { RoutePlan } from './route';
-import type { Finding, Severity } from './types';
+import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
+import { compilePattern, replaceAll } from '../containerd/rewrite';
+import { hasUserInfo, redact } from '../lib/redact';
+import { finding } from './finding-codes';
+import { LIMITS } from '../lib/limits';
+import { Memo } from '../lib/memo';
+import { checkSystemDefaultRegistry } from '../input/sdr';
+import { WILDCARD_FIXED_VERSIONS } from '../input/profiles';
+import type { Compiled } from './plan';
+import type { ImageRef } from '../input/reference';
+import type { Finding, Severity } from '../types';
 
 type Path = Array<string | number>;
 
-function f(code: string, severity: Severity, path: Path, message: string, fix: string): Finding {
-  return { code, severity, path, message, fix };
-}
+const f = finding;
 
 const HOST_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
 
@@ -209,42 +207,4 @@ export function validate(compiled: Compiled): Finding[] {
     }
   }
   return out;
-}
-
-/** Findings that hold for every image of one registry: fallback, parse failure, Docker Hub. */
-export function planFindings(compiled: Compiled, plan: RoutePlan, registry: string): Finding[] {
-  const out: Finding[] = [];
-  const file = plan.hostsDir ? compiled.byDir.get(plan.hostsDir) : undefined;
-  if (file && !file.parsed.ok) {
-    out.push(f('HOSTS_TOML_UNPARSABLE', 'error', ['mirrors', file.key], `certs.d/${file.dir}/hosts.toml does not parse: only the registry itself is tried`, 'Fix the rewrite patterns or endpoints of this mirror.'));
-  }
-  if (plan.steps.length > 0 && !plan.steps.some((s) => s.isDefault)) {
-    const bug = plan.hostsDir === '_default' && !compiled.profile.wildcardFallback && !compiled.settings.disableDefaultEndpoint;
-    out.push(
-      bug
-        ? f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `No fallback to ${registry} on ${compiled.settings.version ?? 'this version'}: if the mirrors lack this image, the pull fails`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or add a mirror key for ${registry}.`)
-        : f('NO_FALLBACK', 'info', ['mirrors', plan.hostsDir === '_default' ? '*' : registry], `No fallback to ${registry}: if every mirror fails, the pull fails`, 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.'),
-    );
-  }
-  const first = plan.steps[0];
-  if (first && registry === DOCKER_HUB && first.origin.endsWith(`//${DOCKER_HUB_HOST}`)) {
-    out.push(f('DOCKER_HUB_DIRECT', 'info', ['mirrors', DOCKER_HUB], 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror.'));
-  }
-  return Object.freeze(out) as unknown as Finding[];
-}
-
-/** Two rewrites of one host that both match this image: containerd's order is random. */
-export function rewriteFindings(compiled: Compiled, plan: RoutePlan, ref: ImageRef): Finding[] {
-  for (const s of plan.steps) {
-    if (s.rewrites.length < 2) continue;
-    const hits = s.rewrites.filter(([p, r]) => {
-      const c = compilePattern(p);
-      return c.ok && replaceAll(c.re, ref.repository, r) !== ref.repository;
-    });
-    if (hits.length > 1) {
-      const key = plan.hostsDir ? compiled.byDir.get(plan.hostsDir)?.key ?? ref.registry : ref.registry;
-      return [f('REWRITE_AMBIGUOUS', 'warning', ['mirrors', key, 'rewrite', hits[1][0]], `${hits.length} rewrites match ${ref.repository} (${hits.map(([p]) => p).join(', ')}); containerd tries them in random order, so the result is unpredictable`, 'Anchor the patterns so that at most one matches each image.')];
-    }
-  }
-  return [];
 }
