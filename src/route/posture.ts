@@ -1,9 +1,9 @@
 // How Docker Hub workload images are pulled on one cluster, read off the route the
 // engine resolves (never re-derived): direct, mirrored with fallback, or mirrors only.
-// Also the two findings this posture calls for: SDR_ONLY and DOCKER_HUB_NO_FALLBACK.
+// Also the findings this posture calls for: SDR_ONLY, and DOCKER_HUB_NO_FALLBACK (the
+// * bug, the other way to lose the fallback, is WILDCARD_NO_FALLBACK of validate).
 import { DOCKER_HUB, DOCKER_HUB_HOST } from '../agent/endpoint';
 import { checkSystemDefaultRegistry } from '../input/sdr';
-import { WILDCARD_FIXED_VERSIONS } from '../input/profiles';
 import { redact } from '../lib/redact';
 import { finding as f } from './finding-codes';
 import { resolveRoute } from './route';
@@ -82,13 +82,10 @@ export function postureFindings(compiled: Compiled): Finding[] {
       ),
     );
   }
-  if (dh.posture === 'mirrored-no-fallback') {
-    const wildcardBug = dh.route.hostsDir === '_default' && !profile.wildcardFallback && !settings.disableDefaultEndpoint;
-    out.push(
-      wildcardBug
-        ? f('DOCKER_HUB_NO_FALLBACK', 'info', ['mirrors', DOCKER_HUB], `Docker Hub images come from the * mirror only: on ${settings.version ?? 'this version'} it has no fallback to Docker Hub, so a pull fails when the mirror lacks the image`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or add a docker.io mirror key.`)
-        : f('DOCKER_HUB_NO_FALLBACK', 'info', ['mirrors', DOCKER_HUB], 'Docker Hub images come from mirrors only (disable-default-registry-endpoint): a pull fails when no mirror has the image', 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.'),
-    );
+  // the * bug has its own finding (WILDCARD_NO_FALLBACK, with the release fix): said once
+  const wildcardBug = dh.route.hostsDir === '_default' && !profile.wildcardFallback && !settings.disableDefaultEndpoint;
+  if (dh.posture === 'mirrored-no-fallback' && !wildcardBug) {
+    out.push(f('DOCKER_HUB_NO_FALLBACK', 'info', ['mirrors', DOCKER_HUB], 'Docker Hub images come from mirrors only (disable-default-registry-endpoint): a pull fails when no mirror has the image', 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.'));
   }
   return out;
 }

@@ -22,7 +22,7 @@ describe('posture of one cluster', () => {
   it('seed 1: a * mirror on v1.31.6 without fallback', () => {
     const p = posture(cluster('prod', 'v1.31.6+rke2r1', wildcard('https://mirror.example.com')), { images: ['nginx:1.27', 'quay.io/org/app:1'] });
     expect(p).toMatchObject({ distro: 'rke2', version: 'v1.31.6+rke2r1', profile: 'containerd-2.0-wildcard-bug', dockerHub: 'mirrored-no-fallback', dockerHubFirstHost: 'https://mirror.example.com', wildcardNoFallback: true, sdrOnly: false, errors: 0, warnings: 1 });
-    expect(p.codes).toEqual(['WILDCARD_NO_FALLBACK', 'DOCKER_HUB_NO_FALLBACK']);
+    expect(p.codes).toEqual(['WILDCARD_NO_FALLBACK']);
     expect(p.routes).toEqual([
       { input: 'nginx:1.27', hosts: ['https://mirror.example.com/v2'], fallback: false },
       { input: 'quay.io/org/app:1', hosts: ['https://mirror.example.com/v2'], fallback: false },
