@@ -38,6 +38,8 @@ export function shellGlobals(store: Store<any>) {
       focus:                focusDirective,
       'stripped-aria-label': htmlStrippedAriaLabelDirective,
       'ui-context':         uiContextDirective,
+      // keyboard shortcuts of SortableTable (vue3-shortkey in the dashboard): not needed here
+      shortkey:             {},
     } as Record<string, any>,
   };
 }

@@ -3,14 +3,21 @@ import '@shell/assets/styles/app.scss';
 import 'floating-vue/dist/style.css';
 import 'vue-select/dist/vue-select.css';
 import App from './App.vue';
-import { createHarnessStore } from './store';
+import FleetApp from './FleetApp.vue';
+import { createHarnessStore, DEFAULT_SECRETS } from './store';
 import { installShell } from './install-shell';
 import harnessTranslations from './l10n.yaml';
 import { readQuery } from './query';
+import { fleetClusters, fleetSecrets } from './fleet-sample';
 
 const q = readQuery(window.location.search);
-const store = createHarnessStore({ settings: [{ id: 'system-default-registry', value: q.globalSdr }] });
-const app = createApp(App);
+const settings = [{ id: 'system-default-registry', value: q.globalSdr }];
+// ?page=fleet: the Registry Routes page on the sample fleet; else the tab on a sample
+// cluster (a cluster of the fleet with ?fleetCluster=namespace/name)
+const store = q.page === 'fleet'
+  ? createHarnessStore({ settings, secrets: fleetSecrets(), clusters: fleetClusters() })
+  : createHarnessStore({ settings, secrets: q.fleetCluster ? [...DEFAULT_SECRETS, ...fleetSecrets()] : undefined });
+const app = createApp(q.page === 'fleet' ? FleetApp : App);
 
 installShell(app, store);
 store.commit('i18n/mergeLoadTranslations', { locale: 'en-us', translations: harnessTranslations });

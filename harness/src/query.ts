@@ -6,6 +6,10 @@ export interface HarnessQuery {
   theme: Theme;
   mode: Mode;
   globalSdr: string;
+  /** 'fleet': the Registry Routes page on the sample fleet; else the tab */
+  page: 'tab' | 'fleet';
+  /** namespace/name of a sample fleet cluster to open in the tab (the fleet page links here) */
+  fleetCluster: string;
 }
 
 export const SAMPLE_DEFAULT = 'airgap-rke2-v1.31.6';
@@ -20,15 +24,32 @@ export function readQuery(search: string): HarnessQuery {
     theme:     theme === 'dark' ? 'dark' : 'light',
     mode:      mode === 'create' || mode === 'view' || mode === 'edit' ? mode : 'edit',
     globalSdr: p.get('globalSdr') || '',
+    page:      p.get('page') === 'fleet' ? 'fleet' : 'tab',
+    fleetCluster: p.get('fleetCluster') || '',
   };
 }
 
-export function writeQuery(q: HarnessQuery): string {
+export function writeQuery(q: Partial<HarnessQuery>): string {
   const p = new URLSearchParams();
 
-  p.set('sample', q.sample);
-  p.set('theme', q.theme);
-  p.set('mode', q.mode);
+  if (q.page === 'fleet') {
+    p.set('page', 'fleet');
+    p.set('theme', q.theme || 'light');
+    if (q.globalSdr) {
+      p.set('globalSdr', q.globalSdr);
+    }
+
+    return `?${ p.toString() }`;
+  }
+  if (q.fleetCluster) {
+    p.set('fleetCluster', q.fleetCluster);
+  }
+
+  if (!q.fleetCluster) {
+    p.set('sample', q.sample || SAMPLE_DEFAULT);
+  }
+  p.set('theme', q.theme || 'light');
+  p.set('mode', q.mode || 'edit');
   if (q.globalSdr) {
     p.set('globalSdr', q.globalSdr);
   }

@@ -7,6 +7,7 @@ import * as i18nModule from '@shell/store/i18n';
 
 export const SECRET = 'secret';
 export const SETTING = 'management.cattle.io.setting';
+export const PROVISIONING_CLUSTER = 'provisioning.cattle.io.cluster';
 
 export interface FakeSecretInit {
   name?: string;
@@ -82,6 +83,8 @@ export interface HarnessStoreOptions {
   settings?: FakeSetting[];
   /** paginationEnabled answer for secrets (the Rancher SSP code path) */
   paginate?: boolean;
+  /** provisioning.cattle.io.cluster objects (the Registry Routes page) */
+  clusters?: any[];
   /** the downstream cluster the fake `cluster` store is loaded for, and its Pods */
   downstream?: { clusterId: string; pods: any[] } | null;
 }
@@ -149,6 +152,12 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
           },
         },
       },
+      // SortableTable asks whether a list is too long to update live
+      'resource-fetch': {
+        namespaced: true,
+        getters:    { isTooManyItemsToAutoUpdate: () => false, manualRefreshIsLoading: () => false, refreshFlag: () => false },
+        actions:    { doManualRefresh() {} },
+      },
       i18n: {
         namespaced: true,
         state:      (i18nModule as any).state,
@@ -168,6 +177,7 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
           types: {
             [SECRET]:  [] as FakeSecret[],
             [SETTING]: [] as FakeSetting[],
+            ...(opts.clusters ? { [PROVISIONING_CLUSTER]: opts.clusters } : {}),
           } as Record<string, any[]>,
           paginate: !!opts.paginate,
         }),

@@ -18,8 +18,8 @@ page.on('console', (m) => {
 });
 page.on('response', (r) => { if (r.status() >= 400) problems.push(`[http ${ r.status() }] ${ r.url() }`); });
 page.on('pageerror', (e) => problems.push(`[pageerror] ${ e.message }`));
-await page.goto(url, { waitUntil: 'networkidle' });
-await page.waitForSelector('[data-testid="rm-tab"]', { timeout: 30000 }).catch(() => problems.push('no rm-tab'));
+await page.goto(url, { waitUntil: 'networkidle', timeout: 240000 });
+await page.waitForSelector(process.env.WAIT_FOR || '[data-testid="rm-tab"]', { timeout: 60000 }).catch(() => problems.push('no rm-tab'));
 await page.waitForTimeout(500);
 if (selector) {
   await page.locator(selector).first().screenshot({ path: out });

@@ -1,5 +1,6 @@
 import { importTypes } from '@rancher/auto-import';
 import { IPlugin, TabLocation } from '@shell/core/types';
+import * as registryRoutes from './config/registry-routes';
 
 // Init the package
 export default function(plugin: IPlugin): void {
@@ -24,4 +25,9 @@ export default function(plugin: IPlugin): void {
       component:  () => import(/* webpackChunkName: "registry-mirrors-tab" */ './components/RegistryMirrorsTab.vue'),
     }
   );
+
+  // Cluster Management > Registry Routes: every cluster's registry posture
+  // a product module with init($plugin, store), as the extension manager loads it
+  plugin.addProduct(registryRoutes as any);
+  plugin.addRoutes(registryRoutes.routes as any);
 }
