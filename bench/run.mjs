@@ -15,7 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildEngine, ROOT, srcFingerprint } from './lib/build.mjs';
-import { keystrokeEditor, makeImages, makeRegistries, previewImages, registriesYaml } from './lib/fixtures.mjs';
+import { keystrokeEditor, makeFleet, makeImages, makeRegistries, previewImages, registriesYaml } from './lib/fixtures.mjs';
 import { hasHyperfine, measure, sink, timeCommands } from './lib/measure.mjs';
 
 const argv = process.argv.slice(2);
@@ -281,6 +281,44 @@ if (wanted('many.cli')) {
   add({ id: 'many.cli', label: '10,000 images through the CLI (process start included)', value: full.medianMs, unit: 'ms (median)', display: `${fmtMs(full.medianMs)} median (min ${fmtMs(full.minMs)}, max ${fmtMs(full.maxMs)})`, budget: { op: '<=', value: 1000, display: '≤ 1 s' }, method, notes: `${fmtBytes(pre.stdout.length)} of JSON; ${cmd}`, detail: full });
   add({ id: 'many.cli.startup', label: 'CLI with 1 image, no registries (process start + bundle load)', value: startup.medianMs, unit: 'ms (median)', display: `${fmtMs(startup.medianMs)} median`, method, detail: startup });
   if (!useHyperfine) process.stderr.write('  (hyperfine not installed: timed with repeated child_process spawns; `apt-get install -y hyperfine` for hyperfine)\n');
+}
+
+// ---------------------------------------------------------------------------------------
+section('fleet posture: 1,000 clusters, 1 to 200 mirrors each (Registry Routes page, registry-route fleet)');
+if (['fleet.posture', 'fleet.posture.distinct', 'fleet.slice.max'].some(wanted)) {
+  // every sample gets a fleet with new settings (untimed), so no compile is shared between samples
+  const FLEETS = SHORT ? 2 : 8;
+  const fleets = Array.from({ length: FLEETS }, (_, i) => makeFleet(1000, { templates: 50, maxMirrors: 200, seed: 11 + i }));
+  const distinct = Array.from({ length: SHORT ? 1 : 3 }, (_, i) => makeFleet(1000, { templates: 1000, maxMirrors: 200, seed: 101 + i }));
+  const check = E.summariseFleet(E.fleetPosture(makeFleet(1000, { templates: 50, seed: 999 })));
+  if (check.clusters !== 1000 || check.skipped !== 0) throw new Error(`fleet fixture: ${JSON.stringify(check)}`);
+  if (wanted('fleet.posture') && (!FILTER || 'fleet.posture'.includes(FILTER))) {
+    let k = 0;
+    const m = measure('fleet.posture', () => { sink.n += E.fleetPosture(fleets[k++ % FLEETS]).length; }, { ...OPTS, iterations: SHORT ? 1 : FLEETS, time: 0, warmupTime: 0, warmupIterations: 0 });
+    add({ id: 'fleet.posture', label: '1,000 clusters from 50 templates (2-200 mirrors): posture of all', value: m.p50, unit: 'ms (median)', display: `${fmtMs(m.p50)} median`, budget: { op: '<=', value: 1000, display: '≤ 1 s' }, method: `tinybench, a new fleet per sample (${FLEETS} fleets)`, notes: 'settingsFromCluster + compile (once per distinct settings) + Docker Hub route + findings, per cluster', detail: m });
+  }
+  if (wanted('fleet.posture.distinct')) {
+    let k = 0;
+    const m = measure('fleet.posture.distinct', () => { sink.n += E.fleetPosture(distinct[k++ % distinct.length]).length; }, { ...OPTS, iterations: distinct.length, time: 0, warmupTime: 0, warmupIterations: 0 });
+    add({ id: 'fleet.posture.distinct', label: '1,000 clusters, every one with its own settings (2-200 mirrors, mean 100)', value: m.p50, unit: 'ms (median)', display: `${fmtMs(m.p50)} median`, method: `tinybench, ${distinct.length} fleets`, notes: 'worst case: nothing shared; info only', detail: m });
+  }
+  if (wanted('fleet.slice.max')) {
+    // the page's run: fleetPostureSliced with its 16 ms budget; the longest stretch between two yields
+    const slices = [];
+    let last = performance.now();
+    const t = performance.now();
+    await E.fleetPostureSliced(makeFleet(1000, { templates: 1000, maxMirrors: 200, seed: 555 }), {}, {
+      budgetMs: 16,
+      yieldFn: async () => {
+        slices.push(performance.now() - last);
+        await new Promise((r) => setTimeout(r, 0));
+        last = performance.now();
+      },
+    });
+    slices.push(performance.now() - last);
+    const max = Math.max(...slices);
+    add({ id: 'fleet.slice.max', label: 'page run (distinct settings): longest slice between yields', value: max, unit: 'ms', display: `${fmtMs(max)} (${slices.length} slices, ${fmtMs(performance.now() - t)} in all)`, budget: { op: '<=', value: 50, display: '≤ 50 ms' }, method: 'fleetPostureSliced, budgetMs 16, one run' });
+  }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -203,3 +203,33 @@ export function keystrokeEditor(text, n) {
     return text.slice(0, s.at) + edited + text.slice(s.at + s.len);
   };
 }
+
+/**
+ * A fleet of provisioning.cattle.io/v1 Clusters, as kubectl prints them. Clusters are
+ * made from `templates` registry settings (fleets are provisioned from templates), with
+ * 1 to maxMirrors mirrors each (template t has about maxMirrors * (t+1) / templates),
+ * on four releases; templates = count gives every cluster distinct settings.
+ */
+export function makeFleet(count, { templates = 50, maxMirrors = 200, seed = 1 } = {}) {
+  const versions = ['v1.31.6+rke2r1', 'v1.32.5+rke2r1', 'v1.33.1+k3s1', 'v1.30.10+k3s1'];
+  const cache = new Map();
+  const template = (t) => {
+    if (!cache.has(t)) {
+      const n = Math.max(2, Math.round((maxMirrors * (t + 1)) / templates));
+      const node = makeRegistries(n, { seed: seed * 100_003 + t });
+      const mirrors = {};
+      for (const [k, m] of Object.entries(node.mirrors)) mirrors[k] = { endpoint: m.endpoint, ...(m.rewrite ? { rewrite: m.rewrite } : {}) };
+      cache.set(t, { mirrors, version: versions[t % versions.length], sdr: t % 5 === 0 ? `registry-${t}.example.net` : undefined });
+    }
+    return cache.get(t);
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const t = template(i % templates);
+    return {
+      apiVersion: 'provisioning.cattle.io/v1',
+      kind: 'Cluster',
+      metadata: { name: `cluster-${seed}-${i}`, namespace: 'fleet-default' },
+      spec: { kubernetesVersion: t.version, rkeConfig: { ...(t.sdr ? { machineGlobalConfig: { 'system-default-registry': t.sdr } } : {}), registries: { mirrors: t.mirrors } } },
+    };
+  });
+}

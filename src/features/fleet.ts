@@ -9,6 +9,7 @@ import { dockerHubRoute, isSdrOnly, type DockerHubPosture } from '../route/postu
 import { settingsFromCluster } from '../input/settings';
 import { checkSecretRefs, type SecretInfo } from './secret-refs';
 import { caExpiryFindings } from './ca-expiry';
+import { Memo } from '../lib/memo';
 import type { Distro, Finding } from '../types';
 import type { ProfileId } from '../input/profiles';
 import type { SdrSource } from '../input/sdr';
@@ -153,6 +154,25 @@ export function fleetImageRoute(compiled: Compiled, image: string): FleetImageRo
   return { input: image, hosts: r.attempts.map((a) => a.endpoint), fallback: r.attempts.some((a) => a.default) };
 }
 
+// Clusters made from one template share their registry settings: read and compile each
+// distinct input once. The key is everything settingsFromCluster reads, so a hit is the
+// same result.
+interface Shared {
+  settings: ReturnType<typeof settingsFromCluster>;
+  compiled: Compiled;
+}
+const sharedByInput = new Memo<string, Shared>(4096);
+
+function readAndCompile(item: unknown, globalSdr: string | undefined): Shared {
+  const spec = (item as { spec: { kubernetesVersion?: unknown; rkeConfig: Record<string, unknown> } }).spec;
+  const rke = spec.rkeConfig;
+  const key = JSON.stringify([spec.kubernetesVersion, rke.machineGlobalConfig, rke.machineSelectorConfig, rke.registries, globalSdr]);
+  return sharedByInput.get(key, () => {
+    const settings = settingsFromCluster(item, { globalSystemDefaultRegistry: globalSdr });
+    return { settings, compiled: compile(settings.settings, settings.findings) };
+  });
+}
+
 export interface PostureResult {
   cluster: FleetCluster;
   /** the compiled settings, to resolve further images against (undefined when skipped) */
@@ -164,8 +184,9 @@ export function clusterPosture(item: unknown, opts: FleetOptions = {}): PostureR
   const { name, namespace } = meta(item);
   const reason = skipReason(item);
   if (reason) return { cluster: { name, namespace, skipped: reason } };
-  const { settings, findings, sdrSource } = settingsFromCluster(item, { globalSystemDefaultRegistry: opts.globalSystemDefaultRegistry });
-  const compiled = compile(settings, findings);
+  const shared = readAndCompile(item, opts.globalSystemDefaultRegistry);
+  const { settings, sdrSource } = shared.settings;
+  const compiled = shared.compiled;
   const registries = ((item as { spec: { rkeConfig: { registries?: unknown } } }).spec.rkeConfig.registries ?? null) as unknown;
   const stale = opts.secrets ? checkSecretRefs(registries, namespace, opts.secrets) : null;
   const ca = caExpiryFindings(registries, opts.now);
