@@ -12,12 +12,16 @@ import { openHarness } from './lib/harness-page.mjs';
 import { SCENES, THEMES, renderScene, sceneFile } from './lib/scenes.mjs';
 import { SCREENSHOTS, ROOT } from './lib/paths.mjs';
 import { PNG } from 'pngjs';
+import { openFleet, FLEET } from './flows/fleet.mjs';
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
 const only = args.only ? new Set(args.only.split(',')) : null;
 const scenes = SCENES.filter((s) => !only || only.has(s.name));
+// the Registry Routes page on the sample fleet, with gitea/gitea in the image box
+const FLEET_SHOT = 'registry-routes';
+const fleetWanted = !only || only.has(FLEET_SHOT);
 
-if (!scenes.length) {
+if (!scenes.length && !fleetWanted) {
   console.error(`no scene named ${ args.only }; scenes: ${ SCENES.map((s) => s.name).join(', ') }`);
   process.exit(2);
 }
@@ -53,6 +57,29 @@ try {
       } catch (e) {
         failed++;
         console.error(`FAILED ${ scene.name } (${ theme }): ${ e.message }`);
+      } finally {
+        await page.close();
+      }
+    }
+  }
+  if (fleetWanted) {
+    for (const theme of THEMES) {
+      const page = await newPage(browser.context, { ignore: [/\[vite\]/] });
+      const file = path.join(SCREENSHOTS, `${ FLEET_SHOT }-${ theme }.png`);
+
+      try {
+        await openFleet(page, harness.url, { theme });
+        await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }' });
+        await page.locator(`${ FLEET } [data-testid="rm-fleet-image"]`).click();
+        await page.keyboard.type('gitea/gitea');
+        await page.locator('[data-testid="rm-fleet-route-dev-k3s-sdr"]').waitFor();
+        await page.locator(`${ FLEET } [data-testid="rm-fleet-image"]`).blur();
+        await page.locator(FLEET).screenshot({ path: file, animations: 'disabled' });
+        page.assertNoProblems();
+        console.log(`wrote ${ path.relative(ROOT, file) }`);
+      } catch (e) {
+        failed++;
+        console.error(`FAILED ${ FLEET_SHOT } (${ theme }): ${ e.message }`);
       } finally {
         await page.close();
       }
