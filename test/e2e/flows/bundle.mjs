@@ -48,9 +48,15 @@ export default [
       // every call index.ts made, in order
       t.note(`plugin calls: ${ b.calls.map((c) => (c.method ? `${ c.method }(${ c.args.slice(0, 2).map((a) => JSON.stringify(a)).join(', ') })` : `${ c.set } =`)).join(', ') }`);
       const methods = b.calls.filter((c) => c.method).map((c) => c.method);
-      const unexpected = methods.filter((m) => !['register', 'addTab'].includes(m));
+      const unexpected = methods.filter((m) => !['register', 'addTab', 'addProduct', 'addRoutes'].includes(m));
 
-      expect.equal(unexpected, [], 'plugin methods called besides register/addTab');
+      expect.equal(unexpected, [], 'plugin methods called besides register/addTab/addProduct/addRoutes');
+      // Cluster Management > Registry Routes: a product module (init) and its route under `default`
+      const product = b.calls.find((c) => c.method === 'addProduct');
+      const routes = b.calls.find((c) => c.method === 'addRoutes');
+
+      expect.equal(product?.args?.[0]?.init, '[function]', 'addProduct(module with init)');
+      expect.equal(routes?.args?.[0]?.map((r) => [r.parent, r.route.name, r.route.path]), [['default', 'c-cluster-manager-registry-routes', '/c/:cluster/manager/registry-routes']], 'addRoutes: the Registry Routes page');
       expect.equal([b.metadata?.name, b.metadata?.version], ['registry-mirrors', PKG_VERSION], 'plugin.metadata (package.json)');
 
       expect.equal(b.registered, [{ type: 'l10n', name: 'en-us', fnType: 'function' }], "register('l10n', ...) calls");
