@@ -17,7 +17,7 @@ const ZH = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registr
 /** the l10n id of a finding's texts, as the tab builds it */
 export const textId = (f: Finding) => (f.variant ? `${f.code}.${f.variant}` : f.code);
 const lookup = (root: any, id: string) => id.split('.').reduce((o, k) => (o ? o[k] : undefined), root);
-const fmt = (msg: string, params: Record<string, unknown> = {}, locale = 'en-us') => new IntlMessageFormat(msg, locale).format(params) as string;
+const fmt = (msg: string, params: Record<string, string | number> = {}, locale = 'en-us') => new IntlMessageFormat(msg, locale).format(params) as string;
 
 /** every text id in en-us: the objects with a message */
 function textIds(node: any, prefix = ''): string[] {
