@@ -111,7 +111,8 @@ describe('hostile corpus', () => {
         expect(failures, `${c.name} (${c.expect.isolate})`).toEqual([]);
       });
     } else {
-      it(title, () => {
+      // a known gap runs as a failing test: it turns red the day the gap closes, so the mark cannot stay stale
+      (c.expect.pending ? it.fails : it)(c.expect.pending ? `${title} [pending: ${c.expect.pending}]` : title, () => {
         const { file, bytes } = materialize(c, tmp);
         const r = runPipeline(bytes.toString('utf8'), file, requestsFor(c.expect));
         timings.push({ name: c.name, bytes: bytes.length, engineMs: r.engineMs, cliMs: r.cliMs, where: 'in-process' });
