@@ -6,7 +6,7 @@ import App from './App.vue';
 import FleetApp from './FleetApp.vue';
 import { createHarnessStore, DEFAULT_SECRETS } from './store';
 import { installShell } from './install-shell';
-import harnessTranslations from './l10n.yaml';
+import harnessTranslations from './l10n/en-us.yaml';
 import { readQuery } from './query';
 import { fleetClusters, fleetSecrets } from './fleet-sample';
 

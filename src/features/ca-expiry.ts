@@ -21,8 +21,8 @@ export function caExpiryFindings(specRegistries: unknown, now = Date.now(), warn
       if (!r.ok) continue;
       const date = r.cert.notAfter.toISOString().slice(0, 10);
       const t = r.cert.notAfter.getTime();
-      if (t < now) out.push(f('CA_EXPIRED', 'error', path, `The CA certificate ${r.cert.subject} expired on ${date}: nodes cannot verify ${host}`, 'Replace the CA bundle with a current certificate.'));
-      else if (t < soon) out.push(f('CA_EXPIRING', 'warning', path, `The CA certificate ${r.cert.subject} expires on ${date}`, 'Renew the CA bundle before it expires.'));
+      if (t < now) out.push(f('CA_EXPIRED', 'error', path, `The CA certificate ${r.cert.subject} expired on ${date}: nodes cannot verify ${host}`, 'Replace the CA bundle with a current certificate.', { subject: r.cert.subject, date, host }));
+      else if (t < soon) out.push(f('CA_EXPIRING', 'warning', path, `The CA certificate ${r.cert.subject} expires on ${date}`, 'Renew the CA bundle before it expires.', { subject: r.cert.subject, date }));
     }
   }
   return out;

@@ -79,6 +79,7 @@ export function postureFindings(compiled: Compiled): Finding[] {
         ['mirrors', DOCKER_HUB],
         `system-default-registry ${sdr} renames Rancher's system images only: workload images from Docker Hub (and crictl pull) still go straight to Docker Hub, which rate-limits anonymous pulls`,
         s ? `Add a docker.io mirror with endpoint ${s.endpoint}${s.rewrite ? ` and rewrite ${s.rewrite[0]} → ${s.rewrite[1]}` : ''}, if ${sdr} serves Docker Hub images.` : 'Add a docker.io mirror whose endpoint is your registry.',
+        { sdr, hasSuggestion: s ? 'yes' : 'no', endpoint: s?.endpoint ?? '', hasRewrite: s?.rewrite ? 'yes' : 'no', pattern: s?.rewrite?.[0] ?? '', replacement: s?.rewrite?.[1] ?? '' },
       ),
     );
   }
