@@ -59,7 +59,7 @@ export default [
       expect.equal(routes?.args?.[0]?.map((r) => [r.parent, r.route.name, r.route.path]), [['default', 'c-cluster-manager-registry-routes', '/c/:cluster/manager/registry-routes']], 'addRoutes: the Registry Routes page');
       expect.equal([b.metadata?.name, b.metadata?.version], ['registry-mirrors', PKG_VERSION], 'plugin.metadata (package.json)');
 
-      expect.equal(b.registered, [{ type: 'l10n', name: 'en-us', fnType: 'function' }], "register('l10n', ...) calls");
+      expect.equal(b.registered, [{ type: 'l10n', name: 'en-us', fnType: 'function' }, { type: 'l10n', name: 'zh-hans', fnType: 'function' }], "register('l10n', ...) calls (en-us, zh-hans)");
       expect.equal(b.tabs.length, 1, 'number of addTab calls');
       const [tab] = b.tabs;
 
