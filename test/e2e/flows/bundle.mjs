@@ -117,23 +117,49 @@ export default [
     },
   },
   {
-    // everything Rancher may load for the extension: the UMD entry and its lazy chunks
-    // (Vue is the dashboard's). pkg/registry-mirrors/vue.config.js keeps it small.
-    name:  `bundle: ${ PKG_ID } (entry + lazy chunks, Vue excluded) is at most ${ BUDGET_KB } KB gzip`,
+    // what Rancher may load for the tab: the UMD entry and its lazy chunks (Vue is the
+    // dashboard's). The Registry Routes page (Cluster Management) is a lazy route of its
+    // own: the chunks only it loads (SortableTable and what that imports) are measured
+    // separately, against the same budget: entry + everything the page loads.
+    // pkg/registry-mirrors/vue.config.js keeps both small.
+    name:  `bundle: ${ PKG_ID } (entry + lazy chunks of the tab; of the Registry Routes page; Vue excluded) is at most ${ BUDGET_KB } KB gzip each`,
     needs: ['browser', 'bundle'],
     async fn(_, t) {
       const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js')).sort();
-      let total = 0;
+      const entry = `${ PKG_ID }.umd.min.js`;
+
+      expect.ok(files.includes(entry), `no ${ entry } in ${ DIST }`);
+      const text = (f) => fs.readFileSync(path.join(DIST, f), 'utf8');
+      const gz = Object.fromEntries(files.map((f) => [f, zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length]));
+      // chunk id -> file, from the entry's chunk-name map ({368:"registry-mirrors-routes-page"})
+      const names = Object.fromEntries([...text(entry).matchAll(/(\d+):"(registry-mirrors-[\w-]+)"/g)].map((m) => [m[1], m[2]]));
+      const fileOf = (id) => `${ PKG_ID }.umd.min.${ names[id] || id }.js`;
+      // the chunks each lazy import of the entry loads together
+      const groups = [...text(entry).matchAll(/Promise\.all\(\[((?:\w+\.e\(\d+\),?)+)\]\)/g)].map((m) => [...m[1].matchAll(/\d+/g)].map((x) => fileOf(x[0])));
+      const pageGroup = groups.find((g) => g.some((f) => f.includes('registry-mirrors-routes-page')));
+
+      expect.ok(pageGroup, 'the lazy route of the Registry Routes page in the entry');
+      const elsewhere = new Set([entry, ...groups.filter((g) => g !== pageGroup).flat()]);
+
+      // chunks the tab's own chunks load later (the tool panels)
+      for (const f of [...elsewhere]) {
+        if (f !== entry && files.includes(f)) {
+          for (const m of text(f).matchAll(/\.e\((\d+)\)/g)) {
+            elsewhere.add(fileOf(m[1]));
+          }
+        }
+      }
+      const pageOnly = new Set(pageGroup.filter((f) => !elsewhere.has(f)));
+      const sum = (list) => list.reduce((n, f) => n + (gz[f] || 0), 0);
+      const tab = sum(files.filter((f) => !pageOnly.has(f)));
+      const page = sum([entry, ...pageGroup]);
 
       for (const f of files) {
-        const gz = zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
-
-        total += gz;
-        t.note(`${ f }: ${ (gz / 1000).toFixed(1) } KB gzip`);
+        t.note(`${ f }: ${ (gz[f] / 1000).toFixed(1) } KB gzip${ pageOnly.has(f) ? ' (Registry Routes page only)' : '' }`);
       }
-      t.note(`total: ${ (total / 1000).toFixed(1) } KB gzip in ${ files.length } files`);
-      expect.ok(files.includes(`${ PKG_ID }.umd.min.js`), `no ${ PKG_ID }.umd.min.js in ${ DIST }`);
-      expect.ok(total <= BUDGET_KB * 1000, `the extension is ${ (total / 1000).toFixed(1) } KB gzip, over the budget of ${ BUDGET_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
+      t.note(`tab: ${ (tab / 1000).toFixed(1) } KB gzip; Registry Routes page: ${ (page / 1000).toFixed(1) } KB gzip; all files: ${ (sum(files) / 1000).toFixed(1) } KB`);
+      expect.ok(tab <= BUDGET_KB * 1000, `the extension (tab) is ${ (tab / 1000).toFixed(1) } KB gzip, over the budget of ${ BUDGET_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
+      expect.ok(page <= BUDGET_KB * 1000, `the Registry Routes page loads ${ (page / 1000).toFixed(1) } KB gzip, over the budget of ${ BUDGET_KB } KB`);
     },
   },
 ];
