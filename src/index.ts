@@ -22,3 +22,5 @@ export { checkSecretRefs, type SecretInfo } from './features/secret-refs';
 export { LIMITS } from './lib/limits';
 export { checkImages, summarise, filterRows, parseImageList, imagesOfWorkloads, type ImageCheckRow, type ImageFilter } from './features/image-check';
 export { redact, redactText } from './lib/redact';
+export { openDocument, decodeUtf8, type OpenedDocument, type OpenOptions } from './features/open-document';
+export { encodeScenario, decodeScenario, scenarioFromHash, shareableCluster, LINK_KEY, type DecodedScenario, type Removed } from './features/scenario-link';
