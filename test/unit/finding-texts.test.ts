@@ -8,7 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import IntlMessageFormat from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { checkSecretRefs, compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
+import { caExpiryFindings, checkSecretRefs, compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
 import { compileNode } from './helpers';
 
 const EN = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/en-us.yaml'), 'utf8')) as any).registryMirrors.finding;
@@ -43,6 +43,9 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   { value: { mirrors: { 'gcr.io': { endpoint: ['not a url'] } } }, base: { disableDefaultEndpoint: true } },
   { value: { mirrors: { 'docker.io': { endpoint: 'x' } }, configs: { 'a.example.com': { auth: { token: 't', bogus: 1 }, tls: { nope: 1 } } }, extra: 1 } },
   { value: {}, images: ['nginx'] },
+  { value: hub(['https://m.example.com']), base: { disableDefaultEndpoint: true } },
+  { value: {}, base: { systemDefaultRegistry: 'registry.example.com' } },
+  { value: {}, base: { systemDefaultRegistry: 'registry.example.com/hub' } },
   { value: hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
 ];
 
@@ -70,6 +73,9 @@ function engineFindings(): Finding[] {
     out.push(...compiled.findings, ...resolveRoute(compiled, 'nginx', { context: 'system' }).findings);
   }
   out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
+  // CA bundles that expired, or expire soon
+  const airgap = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../assets/samples/airgap-rke2-v1.31.6.yaml'), 'utf8')) as any;
+  out.push(...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2040-01-01')), ...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2027-01-01'), 365 * 20));
   // settings built in code (not parsed): the engine's own length check of an endpoint
   const base = compileNode({}).settings;
   out.push(...compile({ ...base, registries: { mirrors: { 'docker.io': { endpoints: [`https://${'e'.repeat(2100)}.com`], rewrites: [] } }, configs: {} } }).findings);
