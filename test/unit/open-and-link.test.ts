@@ -128,3 +128,21 @@ describe('scenario links', () => {
     expect(reopened.ok && reopened.kind).toBe('cluster');
   });
 });
+
+describe('the zh-hans user guide', () => {
+  const guide = fs.readFileSync(path.resolve(__dirname, '../../docs/user-guide.zh-hans.md'), 'utf8');
+
+  it('links scenarios that open, and shows screenshots that exist', async() => {
+    const links = [...guide.matchAll(/#cluster=([A-Za-z0-9_-]+)/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThanOrEqual(4);
+    for (const v of links) {
+      const d = await decodeScenario(v);
+      expect(d.ok, v.slice(0, 20)).toBe(true);
+      const opened = openDocument(d.ok ? d.text : '', 'link');
+      expect(opened.ok).toBe(true);
+    }
+    const images = [...guide.matchAll(/\]\((\.\.\/assets\/screenshots\/zh-hans\/[^)]+\.png)\)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThanOrEqual(8);
+    for (const img of images) expect(fs.existsSync(path.resolve(__dirname, '../../docs', img)), img).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import { openHarness, readSpec, readYamlPanel, tab, mirrorCard, TAB } from '../l
 import { L } from '../lib/l10n.mjs';
 import { ROOT } from '../lib/paths.mjs';
 import * as expect from '../lib/expect.mjs';
+import { ensureStandalone, serveStandalone } from '../lib/standalone.mjs';
 
 const PLANTED = 'Pl4nted-Share-Pw-8830';
 const PLANTED_B64 = Buffer.from(PLANTED).toString('base64');
@@ -238,6 +239,32 @@ export default [
       await page.getByRole('radio', { name: 'English', exact: true }).check();
       await expect.text(mirrorCard(page, '*').locator('[data-testid="rm-finding-ENDPOINT_HTTP"]'), L('registryMirrors.finding.ENDPOINT_HTTP.message', { shown: 'http://registry.example.com' }), 'ENDPOINT_HTTP in English after the switch');
       await expect.poll(async() => expect.ok(!(await page.evaluate(() => window.location.search)).includes('locale='), 'the URL drops ?locale for English'));
+    },
+  },
+
+  {
+    name:    'standalone build (npm run build:standalone): the static site under a sub-path opens a #cluster= link in Chinese, with no request beyond its own files',
+    needs:   ['browser'],
+    axe:     false,
+    timeout: 400_000,
+    async fn({ page }, t) {
+      t.note(`dist/standalone: ${ ensureStandalone({ noBuild: process.argv.includes('--no-build') && !process.env.E2E_BUILD_STANDALONE }) }`);
+      const site = await serveStandalone();
+
+      try {
+        const text = fs.readFileSync(SAMPLE, 'utf8');
+        const value = zlib.deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
+        const check = recordRequests(page);
+
+        await page.goto(`${ site.url }index.html?locale=zh-hans#cluster=${ value }`, { waitUntil: 'load' });
+        await page.locator(TAB).waitFor({ state: 'visible', timeout: 60_000 });
+        await expect.attr(page.locator('[data-testid="harness-source"]'), 'data-kind', 'cluster', 'the link opens as a Cluster');
+        await expect.text(page.locator('.harness-tab-header'), L('registryMirrors.tab.label', {}, 'zh-hans'), 'in Chinese');
+        await expect.poll(async() => expect.equal(await readSpec(page), YAML.parse(text).spec.rkeConfig.registries, 'the spec of the link'));
+        check();
+      } finally {
+        await site.stop();
+      }
     },
   },
 ];
