@@ -11,5 +11,8 @@ export default defineConfig({
     // relaxes wall-clock bounds and leaves out the child-process corpus cases
     // (test/unit/robustness/corpus.ts, TIME_BOUNDS)
     env:         { RR_MUTATION: '1' },
+    // the instrumented engine on a busy machine: generous, Stryker's own timeout catches hangs
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run test:rancher [-- --grep REGEX] [--dev] [--build | --no-build]
+//                       [--attach https://127.0.0.1:8005 --api-port 8989]  (a running `npm run dev`)
 //
 // The tab inside the real Rancher dashboard (node_modules/@rancher/shell with
 // pkg/registry-mirrors built in), in front of the stand-in Rancher API (test/rancher-api),
@@ -11,13 +12,18 @@
 // Ends with `N passed, M failed`; exit code 1 on any failure.
 import { parseArgs } from 'node:util';
 import { test, runTests, fmtMs } from '../e2e/lib/runner.mjs';
-import { launchChromium, newPage, CHROMIUM } from '../e2e/lib/browser.mjs';
+import { newPage, CHROMIUM } from '../e2e/lib/browser.mjs';
+import { launchBrowser } from './lib/browser.mjs';
 import { startDashboard, buildReason, buildDashboard } from './lib/dashboard.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 import flows from './flows.mjs';
+import { SCENES, THEMES, renderScene, sceneFile } from './scenes.mjs';
+import { RESULTS } from '../e2e/lib/paths.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    grep: { type: 'string', short: 'g' }, dev: { type: 'boolean' }, build: { type: 'boolean' }, 'no-build': { type: 'boolean' },
+    grep: { type: 'string', short: 'g' }, dev: { type: 'boolean' }, attach: { type: 'string' }, 'api-port': { type: 'string' }, build: { type: 'boolean' }, 'no-build': { type: 'boolean' },
   },
 });
 const started = Date.now();
@@ -36,17 +42,19 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await sto
 let setupError = null;
 test('set-up: dashboard build, stand-in Rancher API, Chromium', async (t) => {
   try {
-    if (!args.dev) {
+    if (!args.dev && !args.attach) {
       const why = args.build ? 'asked for (--build)' : (args['no-build'] ? null : buildReason());
       if (why) {
         log(`building the dashboard into dist/dashboard (${why}) ...`);
         t.note(`dashboard build (npm run build:dashboard): ${fmtMs(await buildDashboard(log))}`);
       }
     }
-    dash = await startDashboard({ mode: args.dev ? 'dev' : 'static', log });
+    dash = await startDashboard({
+      mode: args.dev ? 'dev' : 'static', log, attach: args.attach ? { url: args.attach, apiPort: Number(args['api-port'] || 8989) } : undefined,
+    });
     if (dash.compileMs) t.note(`dev server first compile: ${fmtMs(dash.compileMs)}`);
     t.note(`dashboard at ${dash.url} (${args.dev ? 'dev server' : 'static build'})`);
-    browser = await launchChromium();
+    browser = await launchBrowser();
     t.note(`Chromium ${browser.version} (${CHROMIUM})`);
   } catch (e) {
     setupError = e;
@@ -66,6 +74,28 @@ for (const f of flows) {
     if (unknown.length) t.note(`requests the stand-in has no fixture for (answered empty): ${[...new Set(unknown)].join(', ')}`);
     page.assertNoProblems();
   }, { timeout: f.timeout ?? 120_000 });
+}
+
+// the in-Rancher screenshots (npm run screenshots) still render, light and dark, with no
+// console error; written to test-results/rancher/ for a look
+const SHOTS = path.join(RESULTS, 'rancher');
+for (const scene of SCENES) {
+  test(`scene ${scene.name} renders in the dashboard (light, dark): ${scene.title}`, async (t) => {
+    if (setupError) throw new Error(`set-up failed: ${setupError.message.split('\n')[0]}`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    for (const theme of THEMES) {
+      const page = await newPage(browser.context);
+      try {
+        const png = await renderScene(page, dash.url, dash.api, scene, theme);
+        const dark = await page.evaluate(() => document.body.classList.contains('theme-dark'));
+        if (dark !== (theme === 'dark')) throw new Error(`the page is not in the ${theme} theme`);
+        page.assertNoProblems();
+        fs.writeFileSync(path.join(SHOTS, sceneFile(scene, theme)), png);
+      } finally {
+        await page.close();
+      }
+    }
+  }, { timeout: 180_000 });
 }
 
 const { passed, failed } = await runTests({ filter: filter ? new RegExp(`set-up|${filter.source}`, 'i') : undefined, log });

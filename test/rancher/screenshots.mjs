@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium, newPage } from '../e2e/lib/browser.mjs';
+import { newPage } from '../e2e/lib/browser.mjs';
+import { launchBrowser } from './lib/browser.mjs';
 import { ROOT, SCREENSHOTS } from '../e2e/lib/paths.mjs';
 import { startDashboard, buildReason, buildDashboard } from './lib/dashboard.mjs';
 import { SCENES, THEMES, renderScene, sceneFile } from './scenes.mjs';
@@ -26,7 +27,7 @@ try {
     await buildDashboard(console.log);
   }
   dash = await startDashboard({ log: console.log });
-  browser = await launchChromium();
+  browser = await launchBrowser();
   fs.mkdirSync(OUT, { recursive: true });
   for (const scene of scenes) {
     for (const theme of THEMES) {

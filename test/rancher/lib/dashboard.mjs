@@ -56,8 +56,14 @@ export async function buildDashboard(log) {
  * Starts the stand-in API and the dashboard.
  * @returns {Promise<{url: string, api: RancherApi, close: () => Promise<void>, compileMs?: number}>}
  */
-export async function startDashboard({ mode = 'static', log = console.log } = {}) {
+export async function startDashboard({ mode = 'static', log = console.log, attach } = {}) {
   const api = new RancherApi({ log: (m) => log(`  [stand-in] ${m}`) });
+  if (attach) {
+    // a dashboard already running (`API=http://127.0.0.1:<apiPort> npm run dev`): the
+    // stand-in listens on the port it proxies to
+    await api.listen(attach.apiPort);
+    return { url: attach.url, api, close: () => api.close() };
+  }
   if (mode === 'static') {
     const d = await serveDashboard({ api });
     return { url: d.url, api, close: d.close };

@@ -103,15 +103,19 @@ describe('hostile corpus', () => {
 
   for (const c of corpus) {
     const title = `${c.name}: ${c.expect.description}`;
+    // under mutation testing the generated megabyte inputs are left out too: they check
+    // limits and speed (pinned by findings.test.ts and npm run bench), and as the
+    // covering tests of most mutants they would cost seconds per mutant
+    if (!TIME_BOUNDS && (c.expect.isolate || c.expect.generate)) continue;
     if (c.expect.isolate) {
-      if (!TIME_BOUNDS) continue;
       it(`${title} [child process]`, () => {
         const o = isolated.get(c.name);
         const failures = !o ? ['not run'] : o.problem ? [o.problem] : check(c.expect, o.result as PipelineResult);
         expect(failures, `${c.name} (${c.expect.isolate})`).toEqual([]);
       });
     } else {
-      it(title, () => {
+      // a known gap runs as a failing test: it turns red the day the gap closes, so the mark cannot stay stale
+      (c.expect.pending ? it.fails : it)(c.expect.pending ? `${title} [pending: ${c.expect.pending}]` : title, () => {
         const { file, bytes } = materialize(c, tmp);
         const r = runPipeline(bytes.toString('utf8'), file, requestsFor(c.expect));
         timings.push({ name: c.name, bytes: bytes.length, engineMs: r.engineMs, cliMs: r.cliMs, where: 'in-process' });
