@@ -22,6 +22,8 @@ export { checkSecretRefs, type SecretInfo } from './features/secret-refs';
 export { LIMITS } from './lib/limits';
 export { checkImages, summarise, filterRows, parseImageList, imagesOfWorkloads, type ImageCheckRow, type ImageFilter } from './features/image-check';
 export { redact, redactText } from './lib/redact';
+export { openDocument, decodeUtf8, type OpenedDocument, type OpenOptions } from './features/open-document';
+export { encodeScenario, decodeScenario, scenarioFromHash, shareableCluster, LINK_KEY, type DecodedScenario, type Removed } from './features/scenario-link';
 export { dockerHubRoute, isSdrOnly, sdrMirrorSuggestion, postureFindings, DOCKER_HUB_PROBE, type DockerHubPosture, type DockerHubRoute, type MirrorSuggestion } from './route/posture';
 export { clusterPosture, fleetPosture, fleetPostureSliced, fleetImageRoute, summariseFleet, unreferencedAuthSecrets, filterFleet, parseManifests, fleetItems, secretInfos, skipReason, AUTH_CONFIG_SECRET_TYPE, FLEET_FILE_BYTES, type ClusterPosture, type SkippedCluster, type FleetCluster, type FleetOptions, type FleetSummary, type FleetImageRoute, type FleetFilter, type PostureResult, type SliceOptions, type ManifestsResult } from './features/fleet';
 export { caExpiryFindings, CA_EXPIRY_WARNING_DAYS } from './features/ca-expiry';

@@ -1,5 +1,6 @@
 export type Mode = 'create' | 'edit' | 'view';
 export type Theme = 'light' | 'dark';
+export type Locale = 'en-us' | 'zh-hans';
 
 export interface HarnessQuery {
   sample: string;
@@ -10,6 +11,8 @@ export interface HarnessQuery {
   page: 'tab' | 'fleet';
   /** namespace/name of a sample fleet cluster to open in the tab (the fleet page links here) */
   fleetCluster: string;
+  /** the page's (and the tab's) language: ?locale=zh-hans */
+  locale: Locale;
 }
 
 export const SAMPLE_DEFAULT = 'airgap-rke2-v1.31.6';
@@ -26,6 +29,7 @@ export function readQuery(search: string): HarnessQuery {
     globalSdr: p.get('globalSdr') || '',
     page:      p.get('page') === 'fleet' ? 'fleet' : 'tab',
     fleetCluster: p.get('fleetCluster') || '',
+    locale:    p.get('locale')?.toLowerCase() === 'zh-hans' ? 'zh-hans' : 'en-us',
   };
 }
 
@@ -37,6 +41,9 @@ export function writeQuery(q: Partial<HarnessQuery>): string {
     p.set('theme', q.theme || 'light');
     if (q.globalSdr) {
       p.set('globalSdr', q.globalSdr);
+    }
+    if (q.locale && q.locale !== 'en-us') {
+      p.set('locale', q.locale);
     }
 
     return `?${ p.toString() }`;
@@ -52,6 +59,9 @@ export function writeQuery(q: Partial<HarnessQuery>): string {
   p.set('mode', q.mode || 'edit');
   if (q.globalSdr) {
     p.set('globalSdr', q.globalSdr);
+  }
+  if (q.locale && q.locale !== 'en-us') {
+    p.set('locale', q.locale);
   }
 
   return `?${ p.toString() }`;
