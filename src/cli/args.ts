@@ -4,7 +4,7 @@ import type { Runtime } from '../types';
 export class UsageError extends Error {}
 
 export interface CliOptions {
-  command: 'route' | 'hosts-dir' | 'convert';
+  command: 'route' | 'hosts-dir' | 'convert' | 'probe';
   registries?: string;
   distroVersion?: string;
   runtime?: Runtime;
@@ -18,6 +18,12 @@ export interface CliOptions {
   namespace: string;
   clusterName?: string;
   secretsOut?: string;
+  /** probe: Secrets for a Cluster manifest's auth-config / TLS Secret names */
+  secrets?: string;
+  /** probe: per-host timeout */
+  timeoutMs?: number;
+  /** probe: ask every host, not only up to the first that has the image */
+  all?: boolean;
   help: boolean;
   positional: string[];
 }
@@ -27,7 +33,7 @@ const RUNTIMES: Runtime[] = ['k3s-fork', 'upstream', 'upstream-1.6'];
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [], namespace: 'fleet-default' };
   const args = [...argv];
-  if (args[0] === 'hosts-dir' || args[0] === 'convert') o.command = args.shift() as CliOptions['command'];
+  if (args[0] === 'hosts-dir' || args[0] === 'convert' || args[0] === 'probe') o.command = args.shift() as CliOptions['command'];
   const value = (name: string): string => {
     const v = args.shift();
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
@@ -69,6 +75,14 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--namespace': o.namespace = value(a); break;
       case '--cluster-name': o.clusterName = value(a); break;
       case '--secrets-out': o.secretsOut = value(a); break;
+      case '--secrets': o.secrets = value(a); break;
+      case '--timeout': {
+        const t = value(a);
+        if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 600000) throw new UsageError(`--timeout is in milliseconds, 1 to 600000, not "${t}"`);
+        o.timeoutMs = Number(t);
+        break;
+      }
+      case '--all': o.all = true; break;
       case '--json': o.json = true; break;
       case '-h': case '--help': o.help = true; break;
       case '--': o.positional.push(...args.splice(0)); break;
@@ -100,5 +114,10 @@ Options:
   --namespace NS               convert: the cluster namespace for Secrets (default fleet-default)
   --secrets-out FILE           convert --to cluster: write the auth Secrets to create (mode 0600);
                                credential values are never printed
+  registry-route probe [options] [--secrets FILE] [--timeout MS] [--all] IMAGE...
+                               ask each host of the route, as containerd does, which has the image
+  --secrets FILE               probe: the auth-config and TLS Secrets a Cluster manifest names
+  --timeout MS                 probe: per-host timeout (default 5000)
+  --all                        probe: ask every host, not only up to the first that has the image
   -h, --help                   this text
 `;
