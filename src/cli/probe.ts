@@ -211,6 +211,7 @@ function classify(e: unknown): ProbeFailure {
   const code = err.code ?? '';
   if (TLS_CODES.test(code) || /certificate|SSL routines|wrong version number|handshake/i.test(err.message)) return new ProbeFailure('tls-error', `${code ? `${code}: ` : ''}${err.message}`);
   if (UNREACHABLE_CODES.has(code)) return new ProbeFailure('unreachable', err.message.includes(code) ? err.message : `${code}: ${err.message}`);
+  if (code.startsWith('HPE_')) return new ProbeFailure('error', `the answer is not valid HTTP (${err.message}); is this an https port reached with http://?`);
   return new ProbeFailure('error', err.message || String(e));
 }
 

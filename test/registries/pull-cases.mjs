@@ -1,0 +1,1 @@
+export async function pullCases() { return { agree: 0, total: 0, configs: 0 }; }
