@@ -144,7 +144,7 @@ export class Registry {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
         const m = ACCESS.exec(line);
-        if (m) this.log.push({ method: m[1], uri: m[2], status: Number(m[3]), ua: m[4] });
+        if (m) this.log.push({ method: m[1], uri: m[2], status: Number(m[3]), ua: m[4], t: performance.now() });
         else if (this.stderr.length < 20000) this.stderr += `${line}\n`;
       }
     };

@@ -23,7 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import YAML from 'yaml';
 import { preflight, run } from '../conformance/ctr.mjs';
 import { caseSeed, prng } from '../conformance/generator.mjs';
@@ -101,6 +101,27 @@ async function cli(args, { timeoutMs = 60000 } = {}) {
   return r;
 }
 
+/** The CLI's own main() and probeMain(), bundled from src/ and called in this process. */
+async function inprocCli() {
+  const { build } = await import('esbuild');
+  const outfile = path.join(tmp, 'cli-inproc.mjs');
+  await build({
+    stdin: { contents: "export { main } from './main'; export { probeMain } from './probe';", resolveDir: path.join(ROOT, 'src/cli'), loader: 'ts' },
+    outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  const { main, probeMain } = await import(pathToFileURL(outfile).href);
+  return async (args) => {
+    let stdout = '';
+    let stderr = '';
+    const out = { write: (t) => { stdout += t; return true; } };
+    const err = { write: (t) => { stderr += t; return true; } };
+    let code;
+    try { code = await (args[0] === 'probe' ? probeMain(args, out, err) : main(args, out, err)); } catch (e) { code = 3; stderr += String(e?.stack || e); }
+    return { code, stdout, stderr, timedOut: false };
+  };
+}
+
 function report(id, errs, detail = []) {
   if (errs.length === 0) {
     passed++;
@@ -169,7 +190,8 @@ async function setup() {
   };
   const upstreamHolds = holds(pushes.filter((p) => p[1] === R.upstream).map((p) => [p[0], p[2]]));
   lab.contents = new Map([
-    [R.upstream.origin, upstreamHolds], [R.tls.origin, upstreamHolds], [R.auth.origin, upstreamHolds], [R.token.origin, upstreamHolds],
+    // auth and token hold the same images, but not for an anonymous pull (hosts.toml has no credentials)
+    [R.upstream.origin, upstreamHolds], [R.tls.origin, upstreamHolds],
     [R.cache.origin, upstreamHolds],
     [R.second.origin, holds(pushes.filter((p) => p[1] === R.second).map((p) => [p[0], p[2]]))],
     [R.empty.origin, holds(pushes.filter((p) => p[1] === R.empty).map((p) => [p[0], p[2]]))],
@@ -203,6 +225,7 @@ function writeYaml(dir, name, value) {
 const ctx = { o, lab, cli, report, writeYaml, holds, USER, PASSWORD, run };
 
 try {
+  ctx.inproc = await inprocCli();
   await setup();
   const p0 = performance.now();
   await probeChecks(ctx);
