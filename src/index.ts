@@ -22,3 +22,4 @@ export { checkSecretRefs, type SecretInfo } from './features/secret-refs';
 export { LIMITS } from './lib/limits';
 export { checkImages, summarise, filterRows, parseImageList, imagesOfWorkloads, type ImageCheckRow, type ImageFilter } from './features/image-check';
 export { redact, redactText } from './lib/redact';
+export { manifestRequest, routeRequests, curlCommand, shellQuote, stripUserInfo, MANIFEST_ACCEPT, type ProbeRequest, type CurlCommand } from './features/probe-request';
