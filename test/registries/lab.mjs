@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { run } from '../conformance/ctr.mjs';
+import { fields, run } from '../conformance/ctr.mjs';
 
 export const USER = 'probe-user';
 /** TEST-ONLY credential for the lab's htpasswd and token registries, made per run. */
@@ -115,18 +115,38 @@ export async function push(img, hostRepoTag, { creds, tls } = {}) {
 /** One access log line: "METHOD URI HTTP/x" STATUS SIZE "REFERER" "UA" */
 const ACCESS = /^\S+ - \S+ \[[^\]]+\] "([A-Z]+) (\S+) HTTP\/[\d.]+" (\d{3}) \S+ "[^"]*" "([^"]*)"/;
 
+const UNIT_MS = { h: 3600e3, m: 60e3, s: 1e3, ms: 1, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ns: 1e-6 };
+/** A Go duration string (1.5s, 2.479506ms, 850µs, 1m2s) in milliseconds. */
+export function goDurationMs(d) {
+  let ms = 0;
+  const re = /([\d.]+)(h|ms|us|µs|μs|ns|m|s)/g;
+  let m;
+  while ((m = re.exec(d))) ms += Number(m[1]) * UNIT_MS[m[2]];
+  return ms;
+}
+
+/** An RFC 3339 time with nanoseconds, in milliseconds since the epoch (µs precision). */
+function timeMs(t) {
+  const m = /^(.*T\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/.exec(t ?? '');
+  return m ? Date.parse(`${m[1]}${m[3]}`) + (m[2] ? Number(m[2]) * 1000 : 0) : NaN;
+}
+
 export class Registry {
   constructor(name, port, { scheme = 'http', storage, tls, htpasswd, token, proxy } = {}) {
     Object.assign(this, { name, port, scheme, storage, tls, htpasswd, token, proxy });
     this.host = `127.0.0.1:${port}`;
     this.origin = `${scheme}://${this.host}`;
     this.log = [];
+    /** per request, from the registry's own log: when it started (ms, the registry's clock) */
+    this.requests = [];
+    this.byId = new Map();
     this.proc = null;
   }
 
   async start(dir) {
     mkdirSync(this.storage, { recursive: true });
-    const lines = ['version: 0.1', 'log:', '  level: error', '  formatter: text', 'storage:', '  filesystem:', `    rootdirectory: ${JSON.stringify(this.storage)}`,
+    // info: one "response completed" line per request, with its time and duration
+    const lines = ['version: 0.1', 'log:', '  level: info', '  formatter: text', 'storage:', '  filesystem:', `    rootdirectory: ${JSON.stringify(this.storage)}`,
       '  delete:', '    enabled: true', '  maintenance:', '    uploadpurging:', '      enabled: false', 'http:', `  addr: ${this.host}`, '  secret: registry-route-probe-test'];
     if (this.tls) lines.push('  tls:', `    certificate: ${JSON.stringify(this.tls.cert)}`, `    key: ${JSON.stringify(this.tls.key)}`);
     if (this.htpasswd) lines.push('auth:', '  htpasswd:', '    realm: probe-test', `    path: ${JSON.stringify(this.htpasswd)}`);
@@ -144,8 +164,25 @@ export class Registry {
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
         const m = ACCESS.exec(line);
-        if (m) this.log.push({ method: m[1], uri: m[2], status: Number(m[3]), ua: m[4], t: performance.now() });
-        else if (this.stderr.length < 20000) this.stderr += `${line}\n`;
+        if (m) {
+          this.log.push({ method: m[1], uri: m[2], status: Number(m[3]), ua: m[4] });
+          continue;
+        }
+        // the registry's own log: every line about a request carries its id and a time with
+        // nanoseconds; the earliest (the completion time minus the duration, or the time of
+        // an earlier line such as a refused authorization) is when the request started
+        const f = fields(line);
+        const id = f['http.request.id'];
+        if (id && f['http.request.uri']) {
+          let start = timeMs(f.time);
+          if (f.msg === 'response completed' || f.msg === 'response completed with error') start -= goDurationMs(f['http.response.duration'] ?? '');
+          let e = this.byId.get(id);
+          if (!e) {
+            e = { method: f['http.request.method'], uri: f['http.request.uri'], ua: f['http.request.useragent'] ?? '', start };
+            this.byId.set(id, e);
+            this.requests.push(e);
+          } else e.start = Math.min(e.start, start);
+        } else if (f.level !== 'info' && this.stderr.length < 20000) this.stderr += `${line}\n`;
       }
     };
     this.proc.stdout.setEncoding('utf8').on('data', onData);
@@ -154,9 +191,15 @@ export class Registry {
     await waitListening(this.port, 10000, () => this.proc.exitCode !== null, () => this.stderr);
   }
 
-  /** Requests from containerd (by user agent) since mark. */
-  containerdSince(mark) {
-    return this.log.slice(mark).filter((e) => e.ua.startsWith('containerd/'));
+  /** Marks for containerdSince: positions in the access log and the request log. */
+  mark() {
+    return [this.log.length, this.requests.length];
+  }
+
+  /** Requests from containerd (by user agent) since mark: {access} from the access log, {timed} from the registry's own log. */
+  containerdSince([a, r]) {
+    const ours = (e) => e.ua.startsWith('containerd/');
+    return { access: this.log.slice(a).filter(ours), timed: this.requests.slice(r).filter(ours) };
   }
 
   async stop() {

@@ -79,6 +79,19 @@ function generated(seed, count, lab) {
   return out;
 }
 
+/** Wait until no registry has written a log line for 80 ms (at most 2 s). */
+async function settle(registries) {
+  const count = () => registries.reduce((n, r) => n + r.log.length + r.requests.length, 0);
+  let last = count();
+  let quiet = 0;
+  for (let waited = 0; waited < 2000 && quiet < 80; waited += 20) {
+    await new Promise((r) => setTimeout(r, 20));
+    const now = count();
+    quiet = now === last ? quiet + 20 : 0;
+    last = now;
+  }
+}
+
 export async function pullCases(ctx) {
   const { o, lab, report, writeYaml, holds, run } = ctx;
   const cases = [...seedCases(lab), ...generated(o.seed, o.count, lab)].filter((c) => !o.only || o.only.has(c.id));
@@ -118,12 +131,17 @@ export async function pullCases(ctx) {
       };
       const first = rt.attempts.find((a) => works(a) && holds(a.url));
       const expected = first ? first.url : null;
-      const marks = Object.values(lab.registries).map((r) => [r, r.log.length]);
+      const marks = Object.values(lab.registries).map((r) => [r, r.mark()]);
       const ctr = await run('ctr', ['--timeout', '20s', 'content', 'fetch-object', '--hosts-dir', hostsDir, im.ref], { timeoutMs: 30000, env: { PATH: process.env.PATH }, cwd: dir });
-      await new Promise((r) => setTimeout(r, 30)); // let the last access log lines arrive
-      const asked = marks.flatMap(([r, m]) => r.containerdSince(m).map((e) => ({ ...e, url: `${r.origin}${e.uri}` }))).sort((a, b) => a.t - b.t);
-      const heads = asked.filter((e) => e.method === 'HEAD' && /\/manifests\//.test(e.uri));
-      const served = heads.filter((e) => e.status >= 200 && e.status < 300).map((e) => e.url);
+      await settle(Object.values(lab.registries)); // let the last log lines arrive
+      const since = marks.map(([r, m]) => [r, r.containerdSince(m)]);
+      const isHead = (e) => e.method === 'HEAD' && /\/manifests\//.test(e.uri);
+      // the access logs: which host answered the manifest request with success
+      const served = since.flatMap(([r, x]) => x.access.filter((e) => isHead(e) && e.status >= 200 && e.status < 300).map((e) => `${r.origin}${e.uri}`));
+      // the registries' own logs: in which order containerd asked (request start times)
+      const heads = since.flatMap(([r, x]) => x.timed.filter(isHead).map((e) => ({ ...e, url: `${r.origin}${e.uri}` }))).sort((a, b) => a.start - b.start);
+      const accessHeads = since.reduce((n, [, x]) => n + x.access.filter(isHead).length, 0);
+      if (accessHeads !== heads.length) errs.push(`${c.images[i]}: ${accessHeads} manifest requests in the access logs, ${heads.length} in the registries' logs`);
       const ctrServed = served[0] ?? null;
       const p = probes[i];
       const mine = [];
