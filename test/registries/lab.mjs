@@ -155,6 +155,7 @@ export class Registry {
     const config = path.join(dir, `${this.name}.yml`);
     writeFileSync(config, `${lines.join('\n')}\n`);
     this.proc = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(this.proc);
     let buf = '';
     this.stderr = '';
     const onData = (d) => {
@@ -229,6 +230,60 @@ export async function htpasswdFile(file) {
   writeFileSync(file, r.stdout, { mode: 0o600 });
   return file;
 }
+
+// ---------------------------------------------------------------- containerd
+
+/**
+ * A containerd 1.6 daemon of the suite's own (root, state and socket in DIR, no CRI
+ * plugin), so that `ctr content fetch --hosts-dir` pulls whole images: the
+ * manifest and every blob, each from the host containerd picks.
+ */
+export async function startContainerd(dir) {
+  mkdirSync(dir, { recursive: true });
+  const address = path.join(dir, 'containerd.sock');
+  const config = path.join(dir, 'config.toml');
+  writeFileSync(config, [
+    'version = 2',
+    `root = ${JSON.stringify(path.join(dir, 'root'))}`,
+    `state = ${JSON.stringify(path.join(dir, 'state'))}`,
+    'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
+    '[grpc]',
+    `  address = ${JSON.stringify(address)}`,
+    // each pull in a namespace of its own fetches everything again (the default,
+    // "shared", would take a blob another namespace fetched without asking a registry)
+    '[plugins."io.containerd.metadata.v1.bolt"]',
+    '  content_sharing_policy = "isolated"',
+    '',
+  ].join('\n'));
+  const proc = spawn('containerd', ['--config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(proc);
+  let log = '';
+  proc.stderr.setEncoding('utf8').on('data', (d) => { if (log.length < 50000) log += d; });
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
+  const t0 = Date.now();
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`containerd exited: ${log.slice(-1500)}`);
+    const r = await run('ctr', ['-a', address, 'version'], { timeoutMs: 5000 });
+    if (r.code === 0) break;
+    if (Date.now() - t0 > 15000) throw new Error(`containerd did not start in 15 s: ${log.slice(-1500)}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  return {
+    address,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** Every process the lab started, killed when the suite exits whatever the path. */
+const children = new Set();
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
 
 // ---------------------------------------------------------------- token service
 

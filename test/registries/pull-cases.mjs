@@ -79,6 +79,11 @@ function generated(seed, count, lab) {
   return out;
 }
 
+/** The route URL for another object of the same repository: …/manifests/<ref>[?ns] → …/<kind>/<digest>[?ns] */
+function swap(url, kind, digest) {
+  return url.replace(/\/manifests\/[^/?]+(\?|$)/, `/${kind}/${digest}$1`);
+}
+
 /** Wait until no registry has written a log line for 80 ms (at most 2 s). */
 async function settle(registries) {
   const count = () => registries.reduce((n, r) => n + r.log.length + r.requests.length, 0);
@@ -98,6 +103,7 @@ export async function pullCases(ctx) {
   const live = new Set([...lab.contents.keys(), lab.registries.auth.origin, lab.registries.token.origin]);
   let agree = 0;
   let total = 0;
+  let blobsServed = 0;
   for (const c of cases) {
     // the hand-written cases through the real bin; generated ones in-process (same code, no node start-up)
     const cli = c.id.startsWith('seed-') ? ctx.cli : ctx.inproc;
@@ -132,7 +138,8 @@ export async function pullCases(ctx) {
       const first = rt.attempts.find((a) => works(a) && holds(a.url));
       const expected = first ? first.url : null;
       const marks = Object.values(lab.registries).map((r) => [r, r.mark()]);
-      const ctr = await run('ctr', ['--timeout', '20s', 'content', 'fetch-object', '--hosts-dir', hostsDir, im.ref], { timeoutMs: 30000, env: { PATH: process.env.PATH }, cwd: dir });
+      // a namespace per pull: nothing fetched before is in its content store
+      const ctr = await run('ctr', ['-a', lab.containerd.address, '-n', `pull-${total}`, '--timeout', '20s', 'content', 'fetch', '--hosts-dir', hostsDir, im.ref], { timeoutMs: 30000, env: { PATH: process.env.PATH }, cwd: dir });
       await settle(Object.values(lab.registries)); // let the last log lines arrive
       const since = marks.map(([r, m]) => [r, r.containerdSince(m)]);
       const isHead = (e) => e.method === 'HEAD' && /\/manifests\//.test(e.uri);
@@ -154,6 +161,27 @@ export async function pullCases(ctx) {
       const wantAsked = [...new Set(rt.attempts.filter((a) => upTo.includes(a.url) && live.has(new URL(a.url).origin) && works(a)).map((a) => a.url))];
       const gotManifestAsked = [...new Set(heads.map((e) => e.url))];
       if (JSON.stringify(gotManifestAsked) !== JSON.stringify(wantAsked)) mine.push(`containerd asked ${JSON.stringify(gotManifestAsked)}, the route's live hosts are ${JSON.stringify(wantAsked)}`);
+      // the content: the manifest by digest and every blob, each from the first host of
+      // the route that has it (containerd's fetcher walks the same hosts)
+      const fetched = since.flatMap(([r, x]) => x.access.filter((e) => e.method === 'GET' && e.status >= 200 && e.status < 300).map((e) => `${r.origin}${e.uri}`));
+      const got = { manifests: [], blobs: [] };
+      for (const url of fetched) {
+        const m = /\/(manifests|blobs)\/([^/?]+)(?:\?|$)/.exec(url);
+        if (!m) {
+          mine.push(`containerd fetched ${url}`);
+          continue;
+        }
+        got[m[1]].push(m[2]);
+        const want = rt.attempts.find((a) => works(a) && holds(swap(a.url, m[1], m[2])));
+        const wantUrl = want ? swap(want.url, m[1], m[2]) : null;
+        if (url !== wantUrl) mine.push(`containerd fetched ${m[1]} ${m[2].slice(0, 19)} from ${url}; the route's first host with it: ${wantUrl}`);
+      }
+      if (expected) {
+        const blobs = lab.blobsOf.get(got.manifests[0]) ?? [];
+        if (got.manifests.length !== 1) mine.push(`containerd fetched ${got.manifests.length} manifests`);
+        if (JSON.stringify([...got.blobs].sort()) !== JSON.stringify([...blobs].sort())) mine.push(`containerd fetched blobs ${got.blobs.join(', ')}, the image has ${blobs.join(', ')}`);
+        blobsServed += got.blobs.length;
+      } else if (fetched.length) mine.push(`the pull failed, yet containerd fetched ${fetched.join(', ')}`);
       if (mine.length === 0) agree++;
       else {
         errs.push(...mine.map((m) => `${c.images[i]}: ${m}`));
@@ -163,5 +191,5 @@ export async function pullCases(ctx) {
     if (errs.length) detail.unshift(`replay: npm run test:registries -- --seed ${o.seed} --only ${c.id}`, `flags: ${(c.flags ?? []).join(' ')}`, ...JSON.stringify(c.registries).match(/.{1,200}/g));
     report(`pull ${c.id}${c.why ? ` – ${c.why}` : ''}`, errs, detail);
   }
-  return { agree, total, configs: cases.length };
+  return { agree, total, configs: cases.length, blobs: blobsServed };
 }

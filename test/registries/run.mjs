@@ -27,7 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import YAML from 'yaml';
 import { preflight, run } from '../conformance/ctr.mjs';
 import { caseSeed, prng } from '../conformance/generator.mjs';
-import { buildImage, checkTools, htpasswdFile, makePki, PASSWORD, push, Registry, startBlackHole, startRedirector, startTokenService, USER } from './lab.mjs';
+import { buildImage, checkTools, startContainerd, htpasswdFile, makePki, PASSWORD, push, Registry, startBlackHole, startRedirector, startTokenService, USER } from './lab.mjs';
 import { probeChecks } from './probe-checks.mjs';
 import { pullCases } from './pull-cases.mjs';
 
@@ -179,15 +179,18 @@ async function setup() {
   ];
   for (const [im, reg, repoTag] of pushes) await push(im, `${reg.host}/${repoTag}`);
   // what each host holds: repository -> set of tags and digests (the test's own table)
+  // (a registry serves a blob only in a repository it was pushed to)
   const holds = (list) => {
     const m = new Map();
     for (const [im, repoTag] of list) {
       const [repo, tag] = repoTag.split(':');
-      if (!m.has(repo)) m.set(repo, new Set());
-      m.get(repo).add(tag).add(im.manifestDigest);
+      if (!m.has(repo)) m.set(repo, { manifests: new Set(), blobs: new Set() });
+      m.get(repo).manifests.add(tag).add(im.manifestDigest);
+      m.get(repo).blobs.add(im.configDigest).add(im.layerDigest);
     }
     return m;
   };
+  lab.blobsOf = new Map(Object.values(img).map((im) => [im.manifestDigest, [im.configDigest, im.layerDigest]]));
   const upstreamHolds = holds(pushes.filter((p) => p[1] === R.upstream).map((p) => [p[0], p[2]]));
   lab.contents = new Map([
     // auth and token hold the same images, but not for an anonymous pull (hosts.toml has no credentials)
@@ -196,20 +199,22 @@ async function setup() {
     [R.second.origin, holds(pushes.filter((p) => p[1] === R.second).map((p) => [p[0], p[2]]))],
     [R.empty.origin, holds(pushes.filter((p) => p[1] === R.empty).map((p) => [p[0], p[2]]))],
   ]);
+  lab.containerd = await startContainerd(path.join(tmp, 'containerd'));
   console.log(`lab up in ${((performance.now() - s0) / 1000).toFixed(1)} s: ${Object.values(R).map((r) => `${r.name} ${r.origin}`).join(', ')}; dead ${lab.dead.origin}; no answer ${lab.hole.origin}`);
 }
 
-/** Does the host at this request URL hold the image (by the test's own table)? */
+/** Does the host at this request URL hold that manifest or blob (by the test's own table)? */
 export function holds(url) {
   const u = new URL(url);
-  const m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(u.pathname);
+  const m = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(u.pathname);
   if (!m) return false;
   const c = lab.contents.get(u.origin);
-  return !!c && !!c.get(m[1])?.has(decodeURIComponent(m[2]));
+  return !!c && !!c.get(m[1])?.[m[2]].has(decodeURIComponent(m[3]));
 }
 
 async function teardown() {
   await Promise.all(Object.values(lab.registries).map((r) => r.stop()));
+  await lab.containerd?.stop();
   for (const s of lab.servers) (s.closeAll ?? s.close).call(s);
   if (!o.keep) rmSync(tmp, { recursive: true, force: true });
   else console.log(`kept ${tmp}`);
@@ -232,7 +237,7 @@ try {
   const p1 = performance.now();
   const pulls = await pullCases(ctx);
   const p2 = performance.now();
-  console.log(`\nprobe checks ${((p1 - p0) / 1000).toFixed(1)} s; real pulls: ${pulls.agree}/${pulls.total} pulls agree (engine route, probe servedBy, registry access logs) over ${pulls.configs} configurations in ${((p2 - p1) / 1000).toFixed(1)} s; replay: npm run test:registries -- --seed ${o.seed}`);
+  console.log(`\nprobe checks ${((p1 - p0) / 1000).toFixed(1)} s; real pulls: ${pulls.agree}/${pulls.total} pulls agree (engine route, probe servedBy, registry access logs; ${pulls.blobs} blobs each from the route's first host with it) over ${pulls.configs} configurations in ${((p2 - p1) / 1000).toFixed(1)} s; replay: npm run test:registries -- --seed ${o.seed}`);
 } catch (e) {
   failed++;
   console.log(`✗ suite: ${e.stack || e.message}`);
