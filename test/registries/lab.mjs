@@ -17,6 +17,7 @@ export const USER = 'probe-user';
 export const PASSWORD = `pw-${randomBytes(9).toString('base64url')}`;
 
 const TOOLS = [
+  ['containerd', ['--version'], 'containerd'],
   ['docker-registry', ['--version'], 'docker-registry'],
   ['skopeo', ['--version'], 'skopeo'],
   ['htpasswd', ['-h'], 'apache2-utils'],

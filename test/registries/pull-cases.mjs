@@ -1,13 +1,14 @@
 // Real pulls prove the engine: for each configuration, the hosts directory rendered
 // by `registry-route hosts-dir --runtime upstream-1.6` is handed to Debian
-// containerd 1.6 (`ctr content fetch-object --hosts-dir`), and the registries'
-// access logs say which host served the manifest. Three answers must agree:
+// containerd 1.6 (a daemon of the suite's own: `ctr content fetch --hosts-dir`), and
+// the registries' access logs say which host served what. Three answers must agree:
 //   expected – the first host of the engine's route (`registry-route --json`) that
 //              has the image, by the suite's own table of what was pushed where
 //              (anonymous: hosts.toml carries no credentials, so neither does ctr);
 //   probe    – `registry-route probe`'s servedBy (the probe is anonymous here too);
 //   ctr      – the URL of containerd's successful manifest HEAD in the access logs.
-// Also: the hosts containerd asked, in order, are the route's live hosts up to that one.
+// Also: the hosts containerd asked, in order, are the route's live hosts up to that one,
+// and the manifest by digest and every blob come from the route's first host that has it.
 import path from 'node:path';
 import { caseSeed, image, prng } from '../conformance/generator.mjs';
 

@@ -14,10 +14,11 @@
 //     exit codes, no credential in any output.
 //  2. real pulls: for hand-written and generated configurations, the hosts
 //     directory rendered by `registry-route hosts-dir` (profile upstream-1.6) is
-//     used by Debian containerd 1.6 `ctr content fetch-object --hosts-dir`; the
-//     registries' access logs say which host served the manifest. It must be the
-//     first host of the engine's route that has the image (known from what was
-//     pushed where), and the probe's servedBy.
+//     used by Debian containerd 1.6 (`ctr content fetch --hosts-dir`, a daemon of
+//     the suite's own); the registries' access logs say which host served the
+//     manifest. It must be the first host of the engine's route that has the image
+//     (known from what was pushed where), and the probe's servedBy; every blob
+//     comes from the route's first host that has it.
 // Last line: `N passed, M failed`; exit 1 on any failure, or when a tool is missing.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
