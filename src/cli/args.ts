@@ -99,6 +99,9 @@ export const USAGE = `Usage:
   registry-route hosts-dir [options] OUTDIR    write OUTDIR/<dir>/hosts.toml as the node agent does
   registry-route convert --to cluster|node [--namespace NS] [--cluster-name NAME]
                  [--secrets-out FILE] FILE     registries.yaml <-> spec.rkeConfig.registries
+  registry-route probe [options] [--secrets FILE] [--timeout MS] [--all] IMAGE...
+                                               ask each host of the route, as containerd does,
+                                               which has the image (exit 1 when one has none)
 
 Options:
   --registries FILE            a node registries.yaml or a provisioning.cattle.io Cluster manifest
@@ -114,8 +117,6 @@ Options:
   --namespace NS               convert: the cluster namespace for Secrets (default fleet-default)
   --secrets-out FILE           convert --to cluster: write the auth Secrets to create (mode 0600);
                                credential values are never printed
-  registry-route probe [options] [--secrets FILE] [--timeout MS] [--all] IMAGE...
-                               ask each host of the route, as containerd does, which has the image
   --secrets FILE               probe: the auth-config and TLS Secrets a Cluster manifest names
   --timeout MS                 probe: per-host timeout (default 5000)
   --all                        probe: ask every host, not only up to the first that has the image
