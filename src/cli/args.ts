@@ -4,7 +4,7 @@ import type { Runtime } from '../types';
 export class UsageError extends Error {}
 
 export interface CliOptions {
-  command: 'route' | 'hosts-dir' | 'convert' | 'probe';
+  command: 'route' | 'hosts-dir' | 'convert' | 'fleet' | 'probe';
   registries?: string;
   distroVersion?: string;
   runtime?: Runtime;
@@ -18,22 +18,23 @@ export interface CliOptions {
   namespace: string;
   clusterName?: string;
   secretsOut?: string;
-  /** probe: Secrets for a Cluster manifest's auth-config / TLS Secret names */
-  secrets?: string;
   /** probe: per-host timeout */
   timeoutMs?: number;
   /** probe: ask every host, not only up to the first that has the image */
   all?: boolean;
   help: boolean;
   positional: string[];
+  /** fleet: --secrets FILE (names and types); probe: the Secrets a Cluster manifest names. fleet: each --image */
+  secrets?: string;
+  images: string[];
 }
 
 const RUNTIMES: Runtime[] = ['k3s-fork', 'upstream', 'upstream-1.6'];
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [], namespace: 'fleet-default' };
+  const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [], namespace: 'fleet-default', images: [] };
   const args = [...argv];
-  if (args[0] === 'hosts-dir' || args[0] === 'convert' || args[0] === 'probe') o.command = args.shift() as CliOptions['command'];
+  if (args[0] === 'hosts-dir' || args[0] === 'convert' || args[0] === 'fleet' || args[0] === 'probe') o.command = args.shift() as CliOptions['command'];
   const value = (name: string): string => {
     const v = args.shift();
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
@@ -83,6 +84,7 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       }
       case '--all': o.all = true; break;
+      case '--image': o.images.push(value(a)); break;
       case '--json': o.json = true; break;
       case '-h': case '--help': o.help = true; break;
       case '--': o.positional.push(...args.splice(0)); break;
@@ -102,6 +104,9 @@ export const USAGE = `Usage:
   registry-route probe [options] [--secrets FILE] [--timeout MS] [--all] IMAGE...
                                                ask each host of the route, as containerd does,
                                                which has the image (exit 1 when one has none)
+  registry-route fleet [--system-default-registry R] [--secrets FILE] [--image IMAGE]...
+                 [--json] FILE                 the registry posture of every cluster in FILE
+                                               (kubectl get clusters.provisioning.cattle.io -A -o yaml)
 
 Options:
   --registries FILE            a node registries.yaml or a provisioning.cattle.io Cluster manifest
@@ -117,7 +122,10 @@ Options:
   --namespace NS               convert: the cluster namespace for Secrets (default fleet-default)
   --secrets-out FILE           convert --to cluster: write the auth Secrets to create (mode 0600);
                                credential values are never printed
-  --secrets FILE               probe: the auth-config and TLS Secrets a Cluster manifest names
+  --secrets FILE               fleet: kubectl get secrets -n fleet-default -o yaml (names and
+                               types are read, never data): stale references, unused Secrets;
+                               probe: the auth-config and TLS Secrets a Cluster manifest names
+  --image IMAGE                fleet: where IMAGE comes from on each cluster (repeatable)
   --timeout MS                 probe: per-host timeout (default 5000)
   --all                        probe: ask every host, not only up to the first that has the image
   -h, --help                   this text

@@ -27,6 +27,7 @@ import modeFlows from './flows/modes.mjs';
 import toolFlows from './flows/tools.mjs';
 import curlFlows from './flows/curl.mjs';
 import harnessTests from './flows/harness.mjs';
+import openShareFlows from './flows/open-share.mjs';
 import bundleTests from './flows/bundle.mjs';
 import sceneTests, { axeLog } from './flows/scenes.mjs';
 
@@ -73,7 +74,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 const wanted = (name) => !filter || filter.test(name);
-const flows = [...harnessTests, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows, ...curlFlows];
+const flows = [...harnessTests, ...openShareFlows, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows, ...curlFlows];
 const needBundle = bundleTests.some((b) => wanted(b.name));
 const needHarness = [...flows, ...sceneTests].some((f) => wanted(f.name));
 
