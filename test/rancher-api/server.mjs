@@ -178,12 +178,11 @@ export class RancherApi {
       if (p === `/v1-${k}-release/releases`) return send(200, releases(k, rel[k]));
       if (p === `/v1-${k}-release/channels`) return send(200, channels(k, rel.channels[k]));
     }
-    if (p.startsWith('/v1-public')) return send(200, {});
-
     const user = fixture('user.json');
     if (p === '/v3-public/authProviders' || p === '/v1-public/authproviders') {
       return send(200, normanCollection('authProvider', user.authProviders));
     }
+    if (p.startsWith('/v1-public')) return this.unknownReq(req, send, {});
     if (p === '/v3/users' && url.searchParams.get('me') === 'true') return send(200, normanCollection('user', [normanUser(user.user)]));
     if (p === '/v3/principals') return send(200, normanCollection('principal', [user.principal]));
     if (p === '/v3/principals/local:%2F%2Fuser-admin' || p === '/v3/principals/local://user-admin') return send(200, user.principal);
