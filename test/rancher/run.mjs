@@ -55,6 +55,13 @@ test('set-up: dashboard build, stand-in Rancher API, Chromium', async (t) => {
     if (dash.compileMs) t.note(`dev server first compile: ${fmtMs(dash.compileMs)}`);
     t.note(`dashboard at ${dash.url} (${args.static ? 'static build' : (args.attach ? 'attached' : 'dev server')})`);
     browser = await launchBrowser();
+    if (process.env.RM_HIDE_OVERLAY) { // iterating on a running dev server whose compile reported errors
+      await browser.context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+        const st = document.createElement('style');
+        st.textContent = '#webpack-dev-server-client-overlay{display:none !important}';
+        document.head.appendChild(st);
+      }));
+    }
     t.note(`Chromium ${browser.version} (${CHROMIUM})`);
   } catch (e) {
     setupError = e;
@@ -69,7 +76,16 @@ for (const f of flows) {
     const page = await newPage(browser.context, { ignore: f.ignore ?? [] });
     t.defer(() => page.close());
     const unknownBefore = dash.api.unknown.length;
-    await f.fn({ page, base: dash.url, api: dash.api, t });
+    try {
+      await f.fn({ page, base: dash.url, api: dash.api, t });
+    } catch (e) {
+      fs.mkdirSync(path.join(RESULTS, 'rancher'), { recursive: true });
+      const shot = path.join(RESULTS, 'rancher', `FAILED-${flows.indexOf(f) + 1}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      t.note(`page at failure: ${page.url()} (screenshot ${path.relative(process.cwd(), shot)})`);
+      if (page.problems().length) t.note(`page problems: ${page.problems().join(' | ').slice(0, 1500)}`);
+      throw e;
+    }
     const unknown = dash.api.unknown.slice(unknownBefore);
     if (unknown.length) t.note(`requests the stand-in has no fixture for (answered empty): ${[...new Set(unknown)].join(', ')}`);
     page.assertNoProblems();
