@@ -10,7 +10,7 @@
 //   the root tsconfig on each compile (minutes on two cores). `npm run typecheck` and
 //   `npm run build-pkg` are the type checks; the dashboard compile only transpiles;
 // - our own TypeScript (pkg/, src/) is transpiled by @vue/cli-plugin-typescript's ts-loader
-//   (root tsconfig, `.vue` scripts as .ts), not by the shell's: the shell's ts-loader uses
+//   (root tsconfig, `.vue` scripts as .ts, its own ts-loader instance), not by the shell's: the shell's ts-loader uses
 //   the shell's tsconfig (rootDir = the shell: TS6059 for every file of ours) and reads
 //   `.vue` scripts as TSX, where a generic arrow function `<T>(x: T) => x` is a JSX tag
 //   (hundreds of TS1005/TS1128/TS1381 errors in RegistryMirrorsTab.vue);
@@ -48,6 +48,13 @@ shellConfig.configureWebpack = (config) => {
 
 shellConfig.chainWebpack = (config) => {
   config.plugins.delete('fork-ts-checker');
+  // ts-loader shares one compiler instance per `instance` name: without a name of its own,
+  // cli-plugin-typescript's loader would run with the shell's tsconfig (rootDir = the shell)
+  for (const rule of ['ts', 'tsx']) {
+    if (config.module.rules.has(rule)) {
+      config.module.rule(rule).use('ts-loader').tap((options) => ({ ...options, instance: 'registry-mirrors' }));
+    }
+  }
 };
 
 module.exports = shellConfig;

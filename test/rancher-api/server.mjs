@@ -159,7 +159,8 @@ export class RancherApi {
 
   async handle(req, res) {
     const url = new URL(req.url, 'http://x');
-    const p = url.pathname.replace(/\/+$/, '') || '/';
+    // a downstream cluster's Steve API (/k8s/clusters/<id>/v1/...) answers from the same store
+    const p = url.pathname.replace(/\/+$/, '').replace(/^\/k8s\/clusters\/[^/]+(?=\/v1(\/|$))/, '') || '/';
     const body = ['POST', 'PUT', 'PATCH'].includes(req.method) ? await readBody(req) : undefined;
     const send = (status, data, headers = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -178,12 +179,11 @@ export class RancherApi {
       if (p === `/v1-${k}-release/releases`) return send(200, releases(k, rel[k]));
       if (p === `/v1-${k}-release/channels`) return send(200, channels(k, rel.channels[k]));
     }
-    if (p.startsWith('/v1-public')) return send(200, {});
-
     const user = fixture('user.json');
     if (p === '/v3-public/authProviders' || p === '/v1-public/authproviders') {
       return send(200, normanCollection('authProvider', user.authProviders));
     }
+    if (p.startsWith('/v1-public')) return this.unknownReq(req, send, {});
     if (p === '/v3/users' && url.searchParams.get('me') === 'true') return send(200, normanCollection('user', [normanUser(user.user)]));
     if (p === '/v3/principals') return send(200, normanCollection('principal', [user.principal]));
     if (p === '/v3/principals/local:%2F%2Fuser-admin' || p === '/v3/principals/local://user-admin') return send(200, user.principal);
@@ -263,7 +263,7 @@ export class RancherApi {
         const cur = coll.get(id);
         if (!cur) { this.writes.push({ method: req.method, path: p, body }); return send(404, notFound(id)); }
         const sent = body ?? {};
-        if (req.method === 'PUT' && sent.metadata?.resourceVersion && sent.metadata.resourceVersion !== cur.metadata.resourceVersion) {
+        if (req.method === 'PUT' && type !== 'userpreference' && sent.metadata?.resourceVersion && sent.metadata.resourceVersion !== cur.metadata.resourceVersion) {
           this.writes.push({ method: 'PUT', path: p, body, conflict: true });
           return send(409, { type: 'error', status: 409, code: 'Conflict', message: `the object has been modified; please apply your changes to the latest version and try again` });
         }
@@ -353,7 +353,7 @@ export class RancherApi {
   attachWebsockets(server) {
     server.on('upgrade', (req, socket) => {
       const key = req.headers['sec-websocket-key'];
-      if (!key || !/^\/v[13]\/(subscribe|clusters\/[^/]+\/subscribe)/.test(req.url)) { socket.destroy(); return; }
+      if (!key || !/^(\/k8s\/clusters\/[^/]+)?\/v[13]\/subscribe/.test(req.url)) { socket.destroy(); return; }
       const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
       socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
       socket.on('data', () => {});

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// npm run test:rancher [-- --grep REGEX] [--dev] [--build | --no-build]
+// npm run test:rancher [-- --grep REGEX] [--static [--build | --no-build]]
 //                       [--attach https://127.0.0.1:8005 --api-port 8989]  (a running `npm run dev`)
 //
 // The tab inside the real Rancher dashboard (node_modules/@rancher/shell with
 // pkg/registry-mirrors built in), in front of the stand-in Rancher API (test/rancher-api),
 // driven by playwright-core with Debian's Chromium (/usr/bin/chromium; never a downloaded
-// browser). By default the dashboard is the static build in dist/dashboard, made here by
-// `npm run build:dashboard` when missing or older than pkg/ and src/; --dev uses the dev
-// server (`npm run dev`) instead. A missing Chromium, a build or compile failure, and a
+// browser). By default the dashboard is the dev server (`npm run dev`, one compile per run);
+// --static uses the build in dist/dashboard instead, made here by `npm run build:dashboard`
+// when missing or older than pkg/ and src/. A missing Chromium, a build or compile failure, and a
 // request the stand-in cannot answer during a flow are failures.
 // Ends with `N passed, M failed`; exit code 1 on any failure.
 import { parseArgs } from 'node:util';
@@ -23,7 +23,7 @@ import { RESULTS } from '../e2e/lib/paths.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    grep: { type: 'string', short: 'g' }, dev: { type: 'boolean' }, attach: { type: 'string' }, 'api-port': { type: 'string' }, build: { type: 'boolean' }, 'no-build': { type: 'boolean' },
+    grep: { type: 'string', short: 'g' }, static: { type: 'boolean' }, attach: { type: 'string' }, 'api-port': { type: 'string' }, build: { type: 'boolean' }, 'no-build': { type: 'boolean' },
   },
 });
 const started = Date.now();
@@ -42,7 +42,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await sto
 let setupError = null;
 test('set-up: dashboard build, stand-in Rancher API, Chromium', async (t) => {
   try {
-    if (!args.dev && !args.attach) {
+    if (args.static && !args.attach) {
       const why = args.build ? 'asked for (--build)' : (args['no-build'] ? null : buildReason());
       if (why) {
         log(`building the dashboard into dist/dashboard (${why}) ...`);
@@ -50,11 +50,18 @@ test('set-up: dashboard build, stand-in Rancher API, Chromium', async (t) => {
       }
     }
     dash = await startDashboard({
-      mode: args.dev ? 'dev' : 'static', log, attach: args.attach ? { url: args.attach, apiPort: Number(args['api-port'] || 8989) } : undefined,
+      mode: args.static ? 'static' : 'dev', log, attach: args.attach ? { url: args.attach, apiPort: Number(args['api-port'] || 8989) } : undefined,
     });
     if (dash.compileMs) t.note(`dev server first compile: ${fmtMs(dash.compileMs)}`);
-    t.note(`dashboard at ${dash.url} (${args.dev ? 'dev server' : 'static build'})`);
+    t.note(`dashboard at ${dash.url} (${args.static ? 'static build' : (args.attach ? 'attached' : 'dev server')})`);
     browser = await launchBrowser();
+    if (process.env.RM_HIDE_OVERLAY) { // iterating on a running dev server whose compile reported errors
+      await browser.context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+        const st = document.createElement('style');
+        st.textContent = '#webpack-dev-server-client-overlay{display:none !important}';
+        document.head.appendChild(st);
+      }));
+    }
     t.note(`Chromium ${browser.version} (${CHROMIUM})`);
   } catch (e) {
     setupError = e;
@@ -69,7 +76,16 @@ for (const f of flows) {
     const page = await newPage(browser.context, { ignore: f.ignore ?? [] });
     t.defer(() => page.close());
     const unknownBefore = dash.api.unknown.length;
-    await f.fn({ page, base: dash.url, api: dash.api, t });
+    try {
+      await f.fn({ page, base: dash.url, api: dash.api, t });
+    } catch (e) {
+      fs.mkdirSync(path.join(RESULTS, 'rancher'), { recursive: true });
+      const shot = path.join(RESULTS, 'rancher', `FAILED-${flows.indexOf(f) + 1}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      t.note(`page at failure: ${page.url()} (screenshot ${path.relative(process.cwd(), shot)})`);
+      if (page.problems().length) t.note(`page problems: ${page.problems().join(' | ').slice(0, 1500)}`);
+      throw e;
+    }
     const unknown = dash.api.unknown.slice(unknownBefore);
     if (unknown.length) t.note(`requests the stand-in has no fixture for (answered empty): ${[...new Set(unknown)].join(', ')}`);
     page.assertNoProblems();

@@ -14,5 +14,13 @@ export async function launchBrowser() {
     viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC', colorScheme: 'light',
     reducedMotion: 'reduce', ignoreHTTPSErrors: true,
   });
-  return { context, version: browser.version(), close: () => browser.close() };
+  // The dashboard asks the internet for Rancher's update feed (shell/utils/dynamic-content,
+  // https://updates.rancher.io/...); this machine has no internet, as an air-gapped Rancher.
+  // Such requests get an empty JSON answer and are listed in `external`.
+  const external = [];
+  await context.route((url) => !/^(127\.0\.0\.1|localhost)$/.test(url.hostname) && /^(https?|wss?):$/.test(url.protocol), (route) => {
+    external.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+  });
+  return { context, external, version: browser.version(), close: () => browser.close() };
 }
