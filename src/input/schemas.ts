@@ -150,7 +150,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
   const mirrors = readMirrors(raw.mirrors, findings);
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
-    if (isRecord(raw.configs))
+    if (isRecord(raw.configs)) {
       for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         if (c === null || c === undefined) {
@@ -191,6 +191,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
         }
         setOwn(configs, host, entry);
       }
+    }
   }
   return { registries: { mirrors, configs }, findings };
 }
@@ -211,7 +212,7 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
   }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
-    if (isRecord(raw.configs))
+    if (isRecord(raw.configs)) {
       for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         const entry: RegistryConfigEntry = {};
@@ -240,6 +241,7 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
         }
         setOwn(configs, host, entry);
       }
+    }
   }
   return { registries: { mirrors, configs }, findings };
 }

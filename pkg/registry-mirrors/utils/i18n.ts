@@ -6,7 +6,7 @@ import { defineComponent } from 'vue';
 export const rawT = defineComponent({
   methods: {
     tr(key: string, args: Record<string, unknown> = {}): string {
-      return (this as any).t(key, args, true);
+      return this.t(key, args, true);
     },
   },
 });

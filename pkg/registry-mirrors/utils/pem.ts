@@ -126,7 +126,9 @@ function readTlv(b: Uint8Array, pos: number, limit: number): Tlv {
     throw new Error('truncated');
   }
 
-  return { tag, start: p, end: p + len };
+  return {
+    tag, start: p, end: p + len
+  };
 }
 
 function children(b: Uint8Array, t: Tlv): Tlv[] {

@@ -27,8 +27,9 @@ async function openHost(page, host, params = {}) {
   return served;
 }
 
-/** the size budget of the built extension, gzip (level 9), in KB of 1000 bytes */
-const BUDGET_KB = 150;
+/** the size ceiling of the built extension, gzip (level 9), in KB of 1024 bytes */
+const CEILING_KB = 200;
+const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 export default [
   {
@@ -112,8 +113,8 @@ export default [
   },
   {
     // everything Rancher may load for the extension: the UMD entry and its lazy chunks
-    // (Vue is the dashboard's). pkg/registry-mirrors/vue.config.js keeps it small.
-    name:  `bundle: ${ PKG_ID } (entry + lazy chunks, Vue excluded) is at most ${ BUDGET_KB } KB gzip`,
+    // (Vue is the dashboard's). The figure is reported on every run (and by npm run bench).
+    name:  `bundle: ${ PKG_ID } (entry + lazy chunks, Vue excluded) is at most ${ CEILING_KB } KB gzip`,
     needs: ['browser', 'bundle'],
     async fn(_, t) {
       const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js')).sort();
@@ -123,11 +124,11 @@ export default [
         const gz = zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
 
         total += gz;
-        t.note(`${ f }: ${ (gz / 1000).toFixed(1) } KB gzip`);
+        t.note(`${ f }: ${ kb(gz) } KB gzip`);
       }
-      t.note(`total: ${ (total / 1000).toFixed(1) } KB gzip in ${ files.length } files`);
+      t.note(`total: ${ kb(total) } KB gzip in ${ files.length } files (ceiling ${ CEILING_KB } KB)`);
       expect.ok(files.includes(`${ PKG_ID }.umd.min.js`), `no ${ PKG_ID }.umd.min.js in ${ DIST }`);
-      expect.ok(total <= BUDGET_KB * 1000, `the extension is ${ (total / 1000).toFixed(1) } KB gzip, over the budget of ${ BUDGET_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
+      expect.ok(total <= CEILING_KB * 1024, `the extension is ${ kb(total) } KB gzip, over the ceiling of ${ CEILING_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
     },
   },
 ];
