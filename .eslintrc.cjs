@@ -154,7 +154,7 @@ module.exports = {
     {
       // TypeScript checks names and types itself (npm run typecheck)
       // and knows parameter properties and type hoisting
-      files: ['*.ts', '*.vue'],
+      files: ['*.ts', '*.mts', '*.vue'],
       rules: {
         'no-undef':                                  'off',
         'no-useless-constructor':                    'off',
@@ -169,7 +169,7 @@ module.exports = {
       // `any` is allowed where a value really is untyped (shell internals, test wrappers,
       // as the dashboard's own config allows it); an `as any` cast that hides a known type
       // is not: write the type, or say on the line why there is none
-      files: ['*.ts', '*.vue'],
+      files: ['*.ts', '*.mts', '*.vue'],
       rules: {
         '@typescript-eslint/no-explicit-any': 'off',
         'no-restricted-syntax':               ['error', {

@@ -10,7 +10,9 @@ import { IPlugin, TabLocation } from '@shell/core/types';
 function tooltipFor(key: string): { readonly content: string } {
   return {
     get content(): string {
-      const t = (window as any).$globalApp?.$store?.getters?.['i18n/t'];
+      // the dashboard's app instance (shell initialize/entry.js sets window.$globalApp)
+      const app = (window as Window & { $globalApp?: { $store?: { getters?: Record<string, unknown> } } }).$globalApp;
+      const t = app?.$store?.getters?.['i18n/t'];
 
       return typeof t === 'function' ? t(key) : '';
     },

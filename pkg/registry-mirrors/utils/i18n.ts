@@ -21,7 +21,7 @@ export const rawT = defineComponent({
     findingText(f: Finding, part: 'message' | 'fix'): string {
       const key = findingTextKey(f, part);
 
-      return (this as any).$store.getters['i18n/exists'](key) ? this.tr(key, f.params || {}) : f[part];
+      return this.$store.getters['i18n/exists'](key) ? this.tr(key, f.params || {}) : f[part];
     },
     findingMessage(f: Finding): string {
       return this.findingText(f, 'message');
