@@ -299,7 +299,7 @@ if (wanted('bundle')) {
     const entry = entries[0];
     const dir = join(entry, '..');
     const base = entry.replace(/\.js$/, '').split('/').pop();
-    const chunks = readdirSync(dir).filter((f) => f.startsWith(`${base}.`) && f.endsWith('.js')).map((f) => join(dir, f));
+    const chunks = readdirSync(dir).filter((f) => f.startsWith(`${base}.`) && f.endsWith('.js')).map((f) => join(dir, f)).filter((f) => f !== entry);
     const size = (f) => {
       const buf = readFileSync(f);
       return { min: buf.length, gz: gzipSync(buf, { level: 9 }).length };

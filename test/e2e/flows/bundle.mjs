@@ -54,7 +54,7 @@ export default [
       expect.equal(unexpected, [], 'plugin methods called besides register/addTab');
       expect.equal([b.metadata?.name, b.metadata?.version], ['registry-mirrors', PKG_VERSION], 'plugin.metadata (package.json)');
 
-      expect.equal(b.registered, [{ type: 'l10n', name: 'en-us', fnType: 'function' }], "register('l10n', ...) calls");
+      expect.equal(b.registered, [{ type: 'l10n', name: 'en-us', fnType: 'function' }, { type: 'l10n', name: 'zh-hans', fnType: 'function' }], "register('l10n', ...) calls (every language in l10n/)");
       expect.equal(b.tabs.length, 1, 'number of addTab calls');
       const [tab] = b.tabs;
 
