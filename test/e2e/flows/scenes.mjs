@@ -4,7 +4,9 @@
 // in the tab in that state.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCENES, THEMES, renderScene, sceneFile } from '../lib/scenes.mjs';
+import {
+  SCENES, LOCALES, THEMES_OF, renderScene, sceneFile
+} from '../lib/scenes.mjs';
 import { compareWithCommitted } from '../lib/visual.mjs';
 import { runAxe, blocking, formatViolations } from '../lib/axe.mjs';
 import { SCREENSHOTS, RESULTS } from '../lib/paths.mjs';
@@ -15,12 +17,12 @@ const PLANTED_PASSWORD = 'Pl4nted-Harness-Pw-5521'; // harness/src/store.ts
 /** All axe violations seen, for the summary at the end of the run. */
 export const axeLog = [];
 
-export default SCENES.flatMap((scene) => THEMES.map((theme) => ({
-  name: `scene ${ scene.name } (${ theme }): matches assets/screenshots/${ sceneFile(scene, theme) }, no serious/critical axe violations`,
+export default SCENES.flatMap((scene) => LOCALES.flatMap((locale) => THEMES_OF[locale].map((theme) => ({
+  name: `scene ${ scene.name } (${ locale === 'en-us' ? '' : `${ locale }, ` }${ theme }): matches assets/screenshots/${ sceneFile(scene, theme, locale) }, no serious/critical axe violations`,
   async fn({ page, harness }, t) {
-    const png = await renderScene(page, harness, scene, theme);
+    const png = await renderScene(page, harness, scene, theme, locale);
     const problems = [];
-    const cmp = compareWithCommitted(png, path.join(SCREENSHOTS, sceneFile(scene, theme)), `${ scene.name }-${ theme }`);
+    const cmp = compareWithCommitted(png, path.join(SCREENSHOTS, sceneFile(scene, theme, locale)), `${ locale === 'en-us' ? '' : `${ locale }-` }${ scene.name }-${ theme }`);
 
     if (!cmp.ok) {
       problems.push(`screenshot: ${ cmp.message }`);
@@ -37,7 +39,7 @@ export default SCENES.flatMap((scene) => THEMES.map((theme) => ({
     const violations = await runAxe(page, { include: TAB });
     const bad = blocking(violations);
 
-    axeLog.push({ scene: `${ scene.name }-${ theme }`, violations });
+    axeLog.push({ scene: `${ sceneFile(scene, theme, locale) }`, violations });
     if (violations.length) {
       const minor = violations.filter((v) => !bad.includes(v));
 
@@ -47,7 +49,7 @@ export default SCENES.flatMap((scene) => THEMES.map((theme) => ({
     }
     if (bad.length) {
       fs.mkdirSync(RESULTS, { recursive: true });
-      fs.writeFileSync(path.join(RESULTS, `axe-${ scene.name }-${ theme }.json`), JSON.stringify(violations, null, 2));
+      fs.writeFileSync(path.join(RESULTS, `axe-${ locale }-${ scene.name }-${ theme }.json`), JSON.stringify(violations, null, 2));
       problems.push(`axe: ${ bad.length } serious/critical violation(s) in the tab:\n${ formatViolations(bad) }`);
     }
     page.assertNoProblems();
@@ -55,4 +57,4 @@ export default SCENES.flatMap((scene) => THEMES.map((theme) => ({
       throw new Error(problems.join('\n'));
     }
   },
-})));
+}))));

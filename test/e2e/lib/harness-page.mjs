@@ -9,9 +9,11 @@ export const TAB = '[data-testid="rm-tab"]';
 
 /**
  * @param {string} base
- * @param {{ sample?: string, theme?: string, mode?: string, globalSdr?: string }} [opts]
+ * @param {{ sample?: string, theme?: string, mode?: string, globalSdr?: string, locale?: string }} [opts]
  */
-export function harnessUrl(base, { sample = 'airgap-rke2-v1.31.6', theme = 'light', mode = 'edit', globalSdr } = {}) {
+export function harnessUrl(base, {
+  sample = 'airgap-rke2-v1.31.6', theme = 'light', mode = 'edit', globalSdr, locale
+} = {}) {
   const u = new URL(base);
 
   u.searchParams.set('sample', sample);
@@ -19,6 +21,9 @@ export function harnessUrl(base, { sample = 'airgap-rke2-v1.31.6', theme = 'ligh
   u.searchParams.set('mode', mode);
   if (globalSdr) {
     u.searchParams.set('globalSdr', globalSdr);
+  }
+  if (locale && locale !== 'en-us') {
+    u.searchParams.set('locale', locale);
   }
 
   return u.toString();
@@ -119,8 +124,8 @@ export function tab(page) {
 }
 
 /** The card of one mirror: a region named "Registry of mirror <key>". */
-export function mirrorCard(page, key) {
-  return tab(page).getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key }), exact: true });
+export function mirrorCard(page, key, locale = 'en-us') {
+  return tab(page).getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key }, locale), exact: true });
 }
 
 /** The card of one registry config: a region named "Host of registry config <host>". */
