@@ -208,6 +208,7 @@ module.exports = {
         'object-property-newline':         'off',
         'key-spacing':                     'off',
         'multiline-ternary':               'off',
+        'operator-linebreak':              'off',
         'brace-style':                     'off',
         'implicit-arrow-linebreak':        'off',
         'prefer-template':                 'off',

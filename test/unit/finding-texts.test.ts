@@ -77,7 +77,7 @@ function engineFindings(): Finding[] {
   }
   out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
   // CA bundles that expired, or expire soon
-  const airgap = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../assets/samples/airgap-rke2-v1.31.6.yaml'), 'utf8')) as any;
+  const airgap = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../assets/samples/airgap-rke2-v1.31.6.yaml'), 'utf8')) as { spec: { rkeConfig: { registries: unknown } } };
   out.push(...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2040-01-01')), ...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2027-01-01'), 365 * 20));
   // settings built in code (not parsed): the engine's own length check of an endpoint
   const base = compileNode({}).settings;

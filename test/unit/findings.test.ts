@@ -148,7 +148,7 @@ describe('findings: each names the field and the fix', () => {
     expect(y).toMatchObject({ ok: false, line: 2 });
     expect(parseYaml('mirrors: {}\n---\n').ok).toBe(true);
   });
-  it('CA bundles that expired or expire within 30 days', async () => {
+  it('CA bundles that expired or expire within 30 days', async() => {
     const { caExpiryFindings } = await import('../../src');
     const { readFileSync } = await import('node:fs');
     // the sample fleet's CA: valid 2023-01-01 .. 2025-01-01
