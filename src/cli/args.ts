@@ -4,7 +4,7 @@ import type { Runtime } from '../types';
 export class UsageError extends Error {}
 
 export interface CliOptions {
-  command: 'route' | 'hosts-dir' | 'convert' | 'fleet';
+  command: 'route' | 'hosts-dir' | 'convert' | 'fleet' | 'probe';
   registries?: string;
   distroVersion?: string;
   runtime?: Runtime;
@@ -18,9 +18,13 @@ export interface CliOptions {
   namespace: string;
   clusterName?: string;
   secretsOut?: string;
+  /** probe: per-host timeout */
+  timeoutMs?: number;
+  /** probe: ask every host, not only up to the first that has the image */
+  all?: boolean;
   help: boolean;
   positional: string[];
-  /** fleet: --secrets FILE and each --image */
+  /** fleet: --secrets FILE (names and types); probe: the Secrets a Cluster manifest names. fleet: each --image */
   secrets?: string;
   images: string[];
 }
@@ -30,7 +34,7 @@ const RUNTIMES: Runtime[] = ['k3s-fork', 'upstream', 'upstream-1.6'];
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [], namespace: 'fleet-default', images: [] };
   const args = [...argv];
-  if (args[0] === 'hosts-dir' || args[0] === 'convert' || args[0] === 'fleet') o.command = args.shift() as CliOptions['command'];
+  if (args[0] === 'hosts-dir' || args[0] === 'convert' || args[0] === 'fleet' || args[0] === 'probe') o.command = args.shift() as CliOptions['command'];
   const value = (name: string): string => {
     const v = args.shift();
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
@@ -73,6 +77,13 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--cluster-name': o.clusterName = value(a); break;
       case '--secrets-out': o.secretsOut = value(a); break;
       case '--secrets': o.secrets = value(a); break;
+      case '--timeout': {
+        const t = value(a);
+        if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 600000) throw new UsageError(`--timeout is in milliseconds, 1 to 600000, not "${t}"`);
+        o.timeoutMs = Number(t);
+        break;
+      }
+      case '--all': o.all = true; break;
       case '--image': o.images.push(value(a)); break;
       case '--json': o.json = true; break;
       case '-h': case '--help': o.help = true; break;
@@ -90,6 +101,9 @@ export const USAGE = `Usage:
   registry-route hosts-dir [options] OUTDIR    write OUTDIR/<dir>/hosts.toml as the node agent does
   registry-route convert --to cluster|node [--namespace NS] [--cluster-name NAME]
                  [--secrets-out FILE] FILE     registries.yaml <-> spec.rkeConfig.registries
+  registry-route probe [options] [--secrets FILE] [--timeout MS] [--all] IMAGE...
+                                               ask each host of the route, as containerd does,
+                                               which has the image (exit 1 when one has none)
   registry-route fleet [--system-default-registry R] [--secrets FILE] [--image IMAGE]...
                  [--json] FILE                 the registry posture of every cluster in FILE
                                                (kubectl get clusters.provisioning.cattle.io -A -o yaml)
@@ -109,7 +123,10 @@ Options:
   --secrets-out FILE           convert --to cluster: write the auth Secrets to create (mode 0600);
                                credential values are never printed
   --secrets FILE               fleet: kubectl get secrets -n fleet-default -o yaml (names and
-                               types are read, never data): stale references, unused Secrets
+                               types are read, never data): stale references, unused Secrets;
+                               probe: the auth-config and TLS Secrets a Cluster manifest names
   --image IMAGE                fleet: where IMAGE comes from on each cluster (repeatable)
+  --timeout MS                 probe: per-host timeout (default 5000)
+  --all                        probe: ask every host, not only up to the first that has the image
   -h, --help                   this text
 `;

@@ -1,3 +1,7 @@
 import { main } from './main';
+import { probeMain } from './probe';
 
-process.exitCode = main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+void Promise.resolve(argv[0] === 'probe' ? probeMain(argv) : main(argv)).then((code) => {
+  process.exitCode = code;
+});

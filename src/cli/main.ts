@@ -117,7 +117,7 @@ function unsafeDir(dir: string): string | undefined {
   return undefined;
 }
 
-function images(o: CliOptions): string[] {
+export function images(o: CliOptions): string[] {
   const list = [...o.positional];
   if (o.imagesFile) {
     for (const line of readInput(o.imagesFile).split(/\r?\n/)) {
@@ -139,6 +139,7 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
       if (o.positional.length !== 1) throw new UsageError('convert needs exactly one FILE (- for stdin)');
       return convert(o, readInput(o.positional[0]), o.positional[0], out, err);
     }
+    if (o.command === 'probe') throw new UsageError('probe is asynchronous: run it through bin/registry-route.mjs (probeMain)');
     if (o.command === 'fleet') {
       const file = o.positional[0] ?? '';
       return fleet(o, o.positional.length === 1 ? readInput(file) : '', file, o.secrets ? readInput(o.secrets) : undefined, out);
@@ -173,13 +174,17 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     }
     return routes.some((r) => r.registry === '') ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      err.write(`registry-route: ${e.message}\n`);
-      return 2;
-    }
-    err.write(`registry-route: internal error: ${(e as Error).message}\n`);
-    return 3;
+    return failed(e, err);
   }
+}
+
+export function failed(e: unknown, err: { write(s: string): unknown }): number {
+  if (e instanceof UsageError) {
+    err.write(`registry-route: ${e.message}\n`);
+    return 2;
+  }
+  err.write(`registry-route: internal error: ${(e as Error).message}\n`);
+  return 3;
 }
 
 export { formatFinding };

@@ -16,6 +16,7 @@ export {
   checkSecretRefs,
   sampleImages,
   redact,
+  curlCommand,
 } from '../../../src';
 export type {
   Compiled, Profile, ProfileId, SdrSource, PullContext, SecretInfo, SampleImage

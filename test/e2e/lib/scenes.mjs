@@ -60,7 +60,9 @@ async function nodeFilesWithBreakingRewrite(page, locale = 'en-us') {
  * of the same page, separated by a thin gap) so that a scene can show two places of
  * the tab without what lies between. `viewport` overrides the default 1440x900;
  * `maxHeight` cuts a part at that height (the top of the tab for the overview).
- * @type {Array<{name: string, title: string, sample: string, mode?: string, setup?: (page) => Promise<void>, parts: string[][], viewport?: {width: number, height: number}, maxHeight?: number}>}
+ * `texts` are asserted as text (the picture alone tolerates a changed URL): the
+ * trimmed text of every element the selector matches, in order, exactly.
+ * @type {Array<{name: string, title: string, sample: string, mode?: string, setup?: (page) => Promise<void>, parts: string[][], viewport?: {width: number, height: number}, maxHeight?: number, texts?: Array<{selector: string, expected: string[]}>}>}
  */
 export const SCENES = [
   {
@@ -81,6 +83,28 @@ export const SCENES = [
     name:    'route-preview',
     title:   'Route preview: every host containerd tries, in order',
     sample:  'k3s-rewrites-embedded',
+    // the preview image is nginx:1.27; the URLs containerd requests, written from the spec (Spegel first and never
+    // rewritten, then the rewritten mirror path, then the registry itself), not from
+    // the engine: a picture tolerates a changed URL, this does not
+    texts:   [
+      {
+        selector: `${ TAB } [data-testid="rm-route-workload"] [data-testid="rm-attempt-url"]`,
+        expected: [
+          'https://127.0.0.1:6443/v2/library/nginx/manifests/1.27?ns=docker.io',
+          'https://mirror.example.com:5000/v2/dockerhub/library/nginx/manifests/1.27?ns=docker.io',
+          'https://registry-1.docker.io/v2/library/nginx/manifests/1.27',
+        ],
+      },
+      {
+        selector: `${ TAB } [data-testid="rm-route-system"] [data-testid="rm-attempt-url"]`,
+        expected: [
+          // no system-default-registry: the system pull of nginx:1.27 is the same
+          'https://127.0.0.1:6443/v2/library/nginx/manifests/1.27?ns=docker.io',
+          'https://mirror.example.com:5000/v2/dockerhub/library/nginx/manifests/1.27?ns=docker.io',
+          'https://registry-1.docker.io/v2/library/nginx/manifests/1.27',
+        ],
+      },
+    ],
     parts:   [[`${ TAB } [data-testid="rm-preview"]`]],
   },
   {
@@ -93,6 +117,13 @@ export const SCENES = [
     name:    'wildcard-bug-banner',
     title:   'The * mirror on v1.31.6: no fallback to the original registry',
     sample:  'airgap-rke2-v1.31.6',
+    // nginx:1.27 on v1.31.6: the * mirror only, no fallback to docker.io; as a system image
+    // renamed by system-default-registry to registry.example.com/rancher/nginx:1.27 it
+    // goes to registry.example.com itself (no ?ns=: not a proxy)
+    texts:   [
+      { selector: `${ TAB } [data-testid="rm-route-workload"] [data-testid="rm-attempt-url"]`, expected: ['https://registry.example.com/v2/library/nginx/manifests/1.27?ns=docker.io'] },
+      { selector: `${ TAB } [data-testid="rm-route-system"] [data-testid="rm-attempt-url"]`, expected: ['https://registry.example.com/v2/rancher/nginx/manifests/1.27'] },
+    ],
     parts:   [
       [`${ TAB } [data-testid="rm-version"]`, `${ TAB } [data-testid="rm-version-banner"]`, `${ TAB } [data-testid="rm-status"]`],
       [`${ TAB } [data-testid="rm-mirrors"] section.rm-card`],
