@@ -227,6 +227,8 @@ module.exports = {
         '@typescript-eslint/no-empty-function':     'off',
         '@typescript-eslint/no-non-null-assertion': 'off',
         'no-template-curly-in-string':              'off',
+        // node file keys are snake_case (ca_file, insecure_skip_verify)
+        camelcase:                                  'off',
       },
     },
   ],
