@@ -67,7 +67,7 @@ if (process.argv[2] === '--child') {
       sink += E.compile(s.settings, s.findings).hostsFiles.length;
     };
   } else if (workload === 'cli-main') {
-    const out = { write: (x) => ((sink += x.length), true) };
+    const out = { write: (x) => { sink += x.length; return true; } };
     const args = ['--registries', join(dataDir, 'registries.yaml'), '--images-file', join(dataDir, 'images.txt'), '--json'];
     step = () => {
       sink += E.cliMain(args, out, process.stderr);
@@ -100,10 +100,10 @@ const NO_INLINE = argv.includes('--no-inline');
 if (NO_INLINE) argv.splice(argv.indexOf('--no-inline'), 1);
 const V8_FLAGS = NO_INLINE ? ['--max-inlined-bytecode-size=0'] : [];
 const selected = argv.length ? argv : Object.keys(WORKLOADS);
-for (const w of selected) if (!WORKLOADS[w]) {
+for (const w of selected) { if (!WORKLOADS[w]) {
   console.error(`unknown workload ${w}; one of ${Object.keys(WORKLOADS).join(', ')}`);
   process.exit(2);
-}
+} }
 
 const { buildEngine } = await import('./lib/build.mjs');
 const built = await buildEngine();
@@ -133,7 +133,7 @@ function locator(url) {
         const sm = new SourceMap(JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')));
         fn = (line, col) => {
           const e = sm.findEntry(line, col);
-          if (!e || !e.originalSource) return null;
+          if (!e || !('originalSource' in e) || !e.originalSource) return null;
           const src = e.originalSource.replace(/^.*?\/(src|node_modules)\//, '$1/');
           return `${src}:${e.originalLine + 1}`;
         };

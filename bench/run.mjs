@@ -329,7 +329,8 @@ if (wanted('bundle')) {
   const distPkg = join(ROOT, 'dist-pkg');
   const dirs = existsSync(distPkg) ? readdirSync(distPkg).filter((d) => d.startsWith('registry-mirrors-')).map((d) => join(distPkg, d)) : [];
   const entries = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.umd.min.js')).map((f) => join(d, f)));
-  const budget = { op: '<=', value: 150 * 1024, display: '≤ 150 KB gzip' };
+  // a ceiling for what the tab loads (entry + lazy chunks); the entry alone is reported
+  const budget = { op: '<=', value: 200 * 1024, display: '≤ 200 KB gzip' };
   if (entries.length === 0) {
     add({ id: 'bundle.entry', label: 'extension bundle (*.umd.min.js)', value: null, unit: 'bytes gzip', display: 'not built (run npm run build-pkg registry-mirrors)', budget, status: SHORT ? 'info' : 'MISS', method: 'zlib.gzipSync (level 9)' });
   } else {
@@ -338,7 +339,7 @@ if (wanted('bundle')) {
     const entry = entries[0];
     const dir = join(entry, '..');
     const base = entry.replace(/\.js$/, '').split('/').pop();
-    const chunks = readdirSync(dir).filter((f) => f.startsWith(`${base}.`) && f.endsWith('.js')).map((f) => join(dir, f));
+    const chunks = readdirSync(dir).filter((f) => f.startsWith(`${base}.`) && f.endsWith('.js')).map((f) => join(dir, f)).filter((f) => f !== entry);
     const size = (f) => {
       const buf = readFileSync(f);
       return { min: buf.length, gz: gzipSync(buf, { level: 9 }).length };
@@ -358,7 +359,7 @@ if (wanted('bundle')) {
     const stale = Math.max(newestSrc(join(ROOT, 'src')), newestSrc(join(ROOT, 'pkg'))) > statSync(entry).mtimeMs;
     const staleNote = stale ? 'STALE: src/ or pkg/ changed after this build; rebuild with npm run build-pkg registry-mirrors' : undefined;
     const rel = entry.slice(ROOT.length + 1);
-    add({ id: 'bundle.entry', label: `extension entry (${rel.split('/').pop()})`, value: e.gz, unit: 'bytes gzip', display: `${fmtBytes(e.min)} min, ${fmtBytes(e.gz)} gzip`, budget, method: 'zlib.gzipSync (level 9)', notes: staleNote, detail: { file: rel, minBytes: e.min, gzipBytes: e.gz } });
+    add({ id: 'bundle.entry', label: `extension entry (${rel.split('/').pop()})`, value: e.gz, unit: 'bytes gzip', display: `${fmtBytes(e.min)} min, ${fmtBytes(e.gz)} gzip`, method: 'zlib.gzipSync (level 9)', notes: staleNote, detail: { file: rel, minBytes: e.min, gzipBytes: e.gz } });
     add({ id: 'bundle.total', label: `extension entry + ${chunks.length} lazy chunks (what the tab loads)`, value: all.gz, unit: 'bytes gzip', display: `${fmtBytes(all.min)} min, ${fmtBytes(all.gz)} gzip`, budget, method: 'zlib.gzipSync (level 9), per file, summed', notes: staleNote, detail: { files: [entry, ...chunks].map((f) => f.slice(ROOT.length + 1)), minBytes: all.min, gzipBytes: all.gz } });
   }
 }

@@ -33,7 +33,7 @@ await build({
   },
 });
 
-const files = fs.readdirSync(outDir, { recursive: true }).filter((f) => fs.statSync(path.join(outDir, f)).isFile());
+const files = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(outDir, f)).isFile());
 const bytes = files.reduce((n, f) => n + fs.statSync(path.join(outDir, f)).size, 0);
 
 console.log(`standalone page: ${ path.relative(ROOT, outDir) }/index.html (${ files.length } files, ${ (bytes / 1048576).toFixed(1) } MiB) in ${ ((Date.now() - started) / 1000).toFixed(1) }s`);

@@ -16,13 +16,18 @@ export const sink = { n: 0 };
  * performance.now(); batching keeps its per-sample overhead far below 1 % for
  * sub-microsecond operations). `beforeEach` runs outside the timed window.
  */
+/**
+ * @param {string} name
+ * @param {() => unknown} fn
+ * @param {{ time: number, iterations: number, warmupTime: number, warmupIterations: number, batch?: number, beforeEach?: () => void }} opts
+ */
 export function measure(name, fn, { time, iterations, warmupTime, warmupIterations, batch = 1, beforeEach }) {
   const bench = new Bench({ name, time, iterations, warmupTime, warmupIterations, warmup: true, throws: true, retainSamples: false });
   bench.add(name, fn, beforeEach ? { beforeEach } : undefined);
   bench.runSync();
   const task = bench.tasks[0];
   const r = task.result;
-  if (r.state !== 'completed') throw new Error(`${name}: tinybench state ${r.state}${r.error ? `: ${r.error.message}` : ''}`);
+  if (r.state !== 'completed') throw new Error(`${name}: tinybench state ${r.state}${'error' in r && r.error ? `: ${r.error.message}` : ''}`);
   const l = r.latency;
   return {
     samples: l.samplesCount,

@@ -3,7 +3,7 @@
 // shell's i18n plugin (t(), v-t, <t>), the Nuxt-style fetch() mixin, the shell's
 // directives, floating-vue (tooltips) and vue-select. Used by the harness and the
 // component tests, so both mount the real shell components the same way.
-import type { App } from 'vue';
+import type { App, Plugin } from 'vue';
 import type { Store } from 'vuex';
 import FloatingVue from 'floating-vue';
 import vSelect from 'vue-select';
@@ -39,18 +39,18 @@ export function shellGlobals(store: Store<any>) {
   loadPkgTranslations(store);
 
   return {
-    plugins:    [store, i18n, [FloatingVue, floatingVueOptions]] as any[],
+    plugins:    [store, i18n, [FloatingVue, floatingVueOptions]] as Array<Plugin | [Plugin, unknown]>,
     mixins:     [fetchMixin],
     components: { 'v-select': vSelect },
     directives: {
-      'trim-whitespace':    trimWhitespaceDirective,
-      'clean-html':         cleanHtmlDirective,
-      'clean-tooltip':      cleanTooltipDirective,
-      focus:                focusDirective,
+      'trim-whitespace':     trimWhitespaceDirective,
+      'clean-html':          cleanHtmlDirective,
+      'clean-tooltip':       cleanTooltipDirective,
+      focus:                 focusDirective,
       'stripped-aria-label': htmlStrippedAriaLabelDirective,
-      'ui-context':         uiContextDirective,
+      'ui-context':          uiContextDirective,
       // keyboard shortcuts of SortableTable (vue3-shortkey in the dashboard): not needed here
-      shortkey:             {},
+      shortkey:            {},
     } as Record<string, any>,
   };
 }
@@ -66,6 +66,6 @@ export function installShell(app: App, store: Store<any>): void {
     }
   }
   g.mixins.forEach((m) => app.mixin(m));
-  Object.entries(g.components).forEach(([name, c]) => app.component(name, c as any));
+  Object.entries(g.components).forEach(([name, c]) => app.component(name, c));
   Object.entries(g.directives).forEach(([name, d]) => app.directive(name, d));
 }

@@ -70,7 +70,13 @@ export function writeQuery(q: Partial<HarnessQuery>): string {
 /** The route the dashboard has for each mode (what the tab reads). */
 export function routeFor(mode: Mode) {
   if (mode === 'create') {
-    return { name: 'c-cluster-product-resource-create', params: { cluster: '_', product: 'manager', resource: 'provisioning.cattle.io.cluster' }, query: { type: 'custom' } };
+    return {
+      name:   'c-cluster-product-resource-create',
+      params: {
+        cluster: '_', product: 'manager', resource: 'provisioning.cattle.io.cluster'
+      },
+      query: { type: 'custom' }
+    };
   }
 
   return {

@@ -29,7 +29,9 @@ export class FakeSecret {
   private store?: Store<any>;
 
   constructor(init: FakeSecretInit, store?: Store<any>) {
-    this.metadata = { name: init.name || '', namespace: init.namespace, generateName: init.generateName };
+    this.metadata = {
+      name: init.name || '', namespace: init.namespace, generateName: init.generateName
+    };
     this._type = init.type;
     this.data = init.data || {};
     this.store = store;
@@ -118,13 +120,21 @@ export const DEFAULT_SECRETS: FakeSecretInit[] = [
 export const DEFAULT_DOWNSTREAM = {
   clusterId: 'c-m-edge01',
   pods:      [
-    { type: 'pod', metadata: { name: 'web-7d9c', namespace: 'default' }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+    {
+      type: 'pod', metadata: { name: 'web-7d9c', namespace: 'default' }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] }
+    },
     {
       type: 'pod', metadata: { name: 'cache-0', namespace: 'default' }, spec: { initContainers: [{ name: 'init', image: 'busybox:1.36' }], containers: [{ name: 'redis', image: 'bitnami/redis:7.2' }] }
     },
-    { type: 'pod', metadata: { name: 'source-controller-5f4b', namespace: 'flux-system' }, spec: { containers: [{ name: 'manager', image: 'ghcr.io/fluxcd/source-controller:v1.4.1' }] } },
-    { type: 'pod', metadata: { name: 'prometheus-0', namespace: 'monitoring' }, spec: { containers: [{ name: 'prometheus', image: 'quay.io/prometheus/prometheus:v3.0.0' }] } },
-    { type: 'pod', metadata: { name: 'coredns-ccb9', namespace: 'kube-system' }, spec: { containers: [{ name: 'coredns', image: 'rancher/mirrored-coredns-coredns:1.12.0' }] } },
+    {
+      type: 'pod', metadata: { name: 'source-controller-5f4b', namespace: 'flux-system' }, spec: { containers: [{ name: 'manager', image: 'ghcr.io/fluxcd/source-controller:v1.4.1' }] }
+    },
+    {
+      type: 'pod', metadata: { name: 'prometheus-0', namespace: 'monitoring' }, spec: { containers: [{ name: 'prometheus', image: 'quay.io/prometheus/prometheus:v3.0.0' }] }
+    },
+    {
+      type: 'pod', metadata: { name: 'coredns-ccb9', namespace: 'kube-system' }, spec: { containers: [{ name: 'coredns', image: 'rancher/mirrored-coredns-coredns:1.12.0' }] }
+    },
   ],
 };
 
@@ -162,16 +172,20 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
       },
       i18n: {
         namespaced: true,
-        state:      (i18nModule as any).state,
-        getters:    (i18nModule as any).getters,
-        mutations:  (i18nModule as any).mutations,
-        actions:    (i18nModule as any).actions,
+        state:      i18nModule.state,
+        getters:    i18nModule.getters,
+        mutations:  i18nModule.mutations,
+        actions:    i18nModule.actions,
       },
       prefs: {
         namespaced: true,
         state:      () => ({ data: { theme: 'light', locale: 'en-us' } as Record<string, any> }),
         getters:    { get: (state: any) => (key: string) => state.data[key] },
-        mutations:  { set(state: any, { key, value }: { key: string; value: any }) { state.data[key] = value; } },
+        mutations:  {
+          set(state: any, { key, value }: { key: string; value: any }) {
+            state.data[key] = value;
+          }
+        },
       },
       management: {
         namespaced: true,
@@ -218,7 +232,9 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
             if (s) {
               s.value = value;
             } else {
-              list.push({ id, value, type: SETTING });
+              list.push({
+                id, value, type: SETTING
+              });
             }
           },
         },

@@ -71,12 +71,12 @@ window.__result = (async () => {
   app.component('t', { props: ['k'], template: '<span>{{ k }}</span>' });
   app.use(store);
   app.mount('#app');
-  await new Promise((r) => setTimeout(r, 300));
+  await new Promise((resolve) => setTimeout(resolve, 300));
   const untouched = JSON.stringify(cluster) === before;
   const input = document.querySelector('[data-testid="rm-endpoint-input-0"]');
   input.value = 'https://other.example.com';
   input.dispatchEvent(new Event('input'));
-  await new Promise((r) => setTimeout(r, 100));
+  await new Promise((resolve) => setTimeout(resolve, 100));
   return {
     tabs: calls.tabs.map((c) => ({ where: c.where, when: c.when, name: c.tab.name, labelKey: c.tab.labelKey, tooltipKey: c.tab.tooltipKey, weight: c.tab.weight, showHeader: c.tab.showHeader })),
     metadata: plugin.metadata && { name: plugin.metadata.name, version: plugin.metadata.version },
@@ -115,8 +115,8 @@ const server = http.createServer((req, res) => {
   fs.createReadStream(file).pipe(res);
 });
 
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const port = server.address().port;
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args:           ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

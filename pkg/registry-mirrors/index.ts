@@ -11,7 +11,9 @@ import * as registryRoutes from './config/registry-routes';
 function tooltipFor(key: string): { readonly content: string } {
   return {
     get content(): string {
-      const t = (window as any).$globalApp?.$store?.getters?.['i18n/t'];
+      // the dashboard's app instance (shell initialize/entry.js sets window.$globalApp)
+      const app = (window as Window & { $globalApp?: { $store?: { getters?: Record<string, unknown> } } }).$globalApp;
+      const t = app?.$store?.getters?.['i18n/t'];
 
       return typeof t === 'function' ? t(key) : '';
     },

@@ -3,21 +3,19 @@
 // for "moduleResolution: Bundler", so its imports may name `./x.js` for `./x.ts`.
 // The tab imports it by relative path (utils/engine.ts -> ../../../src/index).
 //
-// And we keep the bundle small (the UMD entry + its chunks, Vue excluded; budget 150 KB
-// gzip). The shell components the tab bundles (LabeledInput, LabeledSelect via
-// SecretSelector, Checkbox, RadioGroup, Banner) bring libraries for features the
-// tab does not use; shims/ replaces them in this build only (the dashboard keeps its
-// own copies):
-// - 'lodash' (all of lodash.js, for `import { debounce } from 'lodash'`) -> shims/lodash.js;
-//   'lodash/cloneDeep' -> a small deep copy of plain data; the other per-method modules
-//   are marked side-effect free, so those only unused shell helpers import drop out;
-// - 'vuex' (for LabeledSelect's mapGetters) -> shims/vuex.js;
-// - 'jsonpath-plus' (get() paths starting with '$'), 'cronstrue' and 'cron-validator'
-//   (LabeledInput type="cron") -> stubs;
-// - no console polyfill: node-polyfill-webpack-plugin provides `console` through
-//   console-browserify, which drags in the assert and util polyfills (~30 KB gzip) for
-//   every module that logs. Browsers have a console.
-// A named import that a shim does not export fails the build (ShimGuard).
+// The shell components the tab bundles (LabeledInput, TextAreaAutoGrow, LabeledSelect)
+// write `import { debounce } from 'lodash'`, which would pull all of lodash.js into the
+// bundle for one function. shims/lodash.js re-exports the real 'lodash/debounce' for
+// that one request ('lodash' exactly; per-method imports such as 'lodash/cloneDeep' are
+// untouched); a named import it does not re-export fails the build (ShimGuard), so no
+// caller ever gets less than lodash gives it. The dashboard keeps its own lodash.
+// Two size settings that change no behaviour:
+// - lodash's per-method modules are marked side-effect free (they are), so one that only
+//   an unused shell helper imports is dropped;
+// - no `console` polyfill: node-polyfill-webpack-plugin would route `console` through
+//   console-browserify (with the assert and util polyfills, ~30 KB gzip); browsers have one.
+// The size of the result is a reported figure (npm run bench, and the bundle test of
+// npm run test:e2e), with a ceiling of 200 KB gzip for the entry and its lazy chunks.
 const path = require('path');
 const shellConfig = require('./.shell/pkg/vue.config')(__dirname);
 
@@ -25,14 +23,7 @@ const configureShell = shellConfig.configureWebpack;
 const SHIMS = path.join(__dirname, 'shims');
 
 /** exact request -> shim file (the `$` makes the alias match that request only) */
-const SHIMMED = {
-  lodash:            'lodash.js',
-  'lodash/cloneDeep': 'lodash-cloneDeep.js',
-  vuex:              'vuex.js',
-  'jsonpath-plus':   'jsonpath-plus.js',
-  cronstrue:         'cronstrue.js',
-  'cron-validator':  'cron-validator.js',
-};
+const SHIMMED = { lodash: 'lodash.js' };
 
 /** Fails the build when code imports from a shimmed module a name the shim lacks. */
 class ShimGuard {

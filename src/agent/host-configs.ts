@@ -1,6 +1,6 @@
 import { setOwn } from '../input/schemas';
 // What the K3s/RKE2 agent makes of registries.yaml: one host config per
-// certs.d directory (K3s getHostConfigs, spec section 4).
+// certs.d directory (K3s getHostConfigs; docs/route-semantics.md §4).
 import { defaultHost, isLocalhost, normalizeEndpoint } from './endpoint';
 import type { Registries, RegistryConfigEntry } from '../types';
 
@@ -81,6 +81,7 @@ export function buildHostConfigs(registries: Registries, opts: HostConfigOptions
     } else {
       hc = { ...hc, endpoints: [...hc.endpoints] };
     }
+    const host: HostConfig = hc;
     const seen = new Set<string>();
     mirror.endpoints.forEach((endpoint, i) => {
       const n = normalizeEndpoint(endpoint, mirrorAddr);
@@ -95,11 +96,11 @@ export function buildHostConfigs(registries: Registries, opts: HostConfigOptions
         config,
         configKey,
       };
-      const defaultUrl = hc!.default?.url ?? '';
-      if (i + 1 === mirror.endpoints.length && defaultUrl === ep.url) hc!.default = ep;
-      else hc!.endpoints.push(ep);
+      const defaultUrl = host.default?.url ?? '';
+      if (i + 1 === mirror.endpoints.length && defaultUrl === ep.url) host.default = ep;
+      else host.endpoints.push(ep);
     });
-    setOwn(hosts, hostDirectory(key), hc);
+    setOwn(hosts, hostDirectory(key), host);
   }
 
   for (const dir of Object.keys(hosts)) {
@@ -108,7 +109,7 @@ export function buildHostConfigs(registries: Registries, opts: HostConfigOptions
   return hosts;
 }
 
-/** The embedded registry (spegel) as the agent adds it (spec section 2). */
+/** The embedded registry (spegel) as the agent adds it (docs/route-semantics.md §2). */
 export function withEmbeddedRegistry(registries: Registries, mirrorAddr: string, distro: 'rke2' | 'k3s'): Registries {
   const mirrors: Registries['mirrors'] = {};
   const embedded = `https://${mirrorAddr}/v2`;

@@ -3,8 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type Compiled } from '../route/compile';
 import { resolveRoute } from '../route/route';
-import { detectDocument, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../input/settings';
-import { distroOf } from '../input/settings';
+import { detectDocument, parseYaml, settingsFromCluster, settingsFromNodeValue, distroOf } from '../input/settings';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { at, formatFinding, formatRoute } from './format';
 import { convert } from './convert';
@@ -27,7 +26,6 @@ export function readInput(file: string): string {
     throw new UsageError(`${file} is not UTF-8 text (save it as UTF-8)`);
   }
 }
-
 
 export function loadSettings(o: CliOptions): { settings: RouteSettings; findings: Finding[] } {
   let settings: RouteSettings;

@@ -1,5 +1,5 @@
 // containerd's side: read a hosts.toml text the way containerd does and turn
-// it into the ordered hosts it tries for one registry (spec sections 6, 6a).
+// it into the ordered hosts it tries for one registry (docs/route-semantics.md §6, §6a).
 import { parse as parseToml } from 'smol-toml';
 import { Memo } from '../lib/memo';
 import { toToml11 } from './toml-dialect';

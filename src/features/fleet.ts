@@ -229,7 +229,7 @@ export interface SliceOptions {
   yieldFn?: () => Promise<void>;
 }
 
-const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The posture of every cluster in time slices: a page stays responsive while a

@@ -62,7 +62,7 @@ export async function checkImages(compiled: Compiled, images: string[], opts: Ch
     if (opts.signal?.aborted) break;
     for (const image of images.slice(i, i + slice)) rows.push(summarise(resolveRoute(compiled, image, { context: opts.context })));
     opts.onProgress?.(rows.length, images.length);
-    if (i + slice < images.length) await new Promise((r) => setTimeout(r, 0));
+    if (i + slice < images.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return rows;
 }

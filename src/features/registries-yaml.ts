@@ -142,7 +142,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
         const present = NODE_AUTH_KEYS.filter((k) => typeof auth[k] === 'string' && auth[k] !== '');
         const placeholder = present.map((k) => PLACEHOLDER_RE.exec(auth[k] as string)?.[1]).find(Boolean);
         if (marks.authConfigSecretName || placeholder) {
-          entry.authConfigSecretName = marks.authConfigSecretName ?? placeholder!.split('/').pop();
+          entry.authConfigSecretName = marks.authConfigSecretName ?? placeholder?.split('/').pop();
         } else if (present.length) {
           const name = secretNameFor(host, opts.clusterName, taken);
           secretData[name] = Object.fromEntries(present.map((k) => [SECRET_KEY_FOR[k], auth[k] as string]));

@@ -24,8 +24,11 @@ export function lineDiff(a: string, b: string): LineChange[] {
   let i = 0;
   let j = 0;
   while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) (out.push({ op: ' ', text: x[i] }), i++, j++);
-    else if (dp[i + 1][j] >= dp[i][j + 1]) out.push({ op: '-', text: x[i++] });
+    if (x[i] === y[j]) {
+      out.push({ op: ' ', text: x[i] });
+      i++;
+      j++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) out.push({ op: '-', text: x[i++] });
     else out.push({ op: '+', text: y[j++] });
   }
   while (i < x.length) out.push({ op: '-', text: x[i++] });

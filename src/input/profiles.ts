@@ -1,4 +1,5 @@
-// Release profiles: which behaviour a RKE2/K3s version has (spec section 8).
+// Release profiles: which behaviour a RKE2/K3s version has (docs/release-profiles.md,
+// docs/route-semantics.md §8).
 import type { TomlDialect } from '../containerd/toml-dialect';
 import type { Distro, Runtime } from '../types';
 
@@ -8,6 +9,9 @@ export type ProfileId =
   | 'containerd-1.7'
   | 'containerd-2.0-wildcard-bug'
   | 'containerd-2.0'
+  | 'containerd-2.0-k3s2'
+  | 'containerd-2.1'
+  | 'containerd-2.2'
   | 'upstream'
   | 'upstream-1.6';
 
@@ -38,6 +42,8 @@ export interface ParsedVersion {
   distro?: Distro;
   minor: number;
   patch: number;
+  /** the N of +rke2rN / +k3sN (a re-release of the same Kubernetes patch); 1 when absent */
+  revision: number;
 }
 
 export function parseVersion(version: string | undefined): ParsedVersion | undefined {
@@ -45,24 +51,39 @@ export function parseVersion(version: string | undefined): ParsedVersion | undef
   const m = /^v?1\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(version.trim());
   if (!m) return undefined;
   const distro = /k3s/.test(version) ? 'k3s' : /rke2/.test(version) ? 'rke2' : undefined;
-  return { distro, minor: Number(m[1]), patch: Number(m[2]) };
+  const rev = /\+(?:rke2r|k3s)(\d+)/.exec(version);
+  return { distro, minor: Number(m[1]), patch: Number(m[2]), revision: rev ? Number(rev[1]) : 1 };
 }
 
-/** first patch release of each minor that has the behaviour; a minor not listed: all (if newer) or none */
-function atLeast(v: ParsedVersion, firsts: Record<number, number>, newerMinorsFrom: number): boolean {
-  if (v.minor in firsts) return v.patch >= firsts[v.minor];
-  return v.minor >= newerMinorsFrom;
+/** first release of a minor with the behaviour: a patch, or [patch, revision] when a re-release brought it */
+type First = number | [number, number];
+
+/** first release of each minor that has the behaviour; a minor not listed: all (if newer) or none */
+function atLeast(v: ParsedVersion, firsts: Record<number, First>, newerMinorsFrom: number): boolean {
+  if (!(v.minor in firsts)) return v.minor >= newerMinorsFrom;
+  const [patch, revision] = typeof firsts[v.minor] === 'number' ? [firsts[v.minor] as number, 1] : firsts[v.minor] as [number, number];
+  return v.patch > patch || (v.patch === patch && v.revision >= revision);
 }
 
+// The thresholds below follow the component tables of the RKE2 and K3s release notes,
+// which name the k3s-io/containerd fork release each version ships; both distros ship
+// the same fork release in the same patch releases. docs/release-profiles.md lists the
+// rows they were read from.
 // RKE2 docs: hosts.toml from v1.26.13, v1.27.10, v1.28.6, v1.29.1 (K3s released the same month).
 const HOSTS_TOML = { 26: 13, 27: 10, 28: 6, 29: 1 };
 // server = "" for `*` (K3s #9728, March 2024 releases).
 const WILDCARD_SERVER = { 26: 15, 27: 12, 28: 8, 29: 3 };
-// containerd 2.0 fork: v1.31.6 and v1.32.2 (bug), fixed from v1.31.7 and v1.32.3.
+// fork v2.0.2-k3s2 in v1.31.6 and v1.32.2 (the * fallback bug); v2.0.4-k3s2 from v1.31.7
+// and v1.32.3 fixed it. 1.30 stays on containerd 1.7.
 const CONTAINERD_2 = { 31: 6, 32: 2 };
 const CONTAINERD_2_FIXED = { 31: 7, 32: 3 };
-// containerd fork >= v2.0.5-k3s2: v1.31.11, v1.32.7, v1.33.3 (July 2025 releases).
+// fork v2.0.5-k3s2 (the docker.io auth alias) from v1.31.11, v1.32.7, v1.33.3; the
+// releases before them ship v2.0.5-k3s1 or older, without it.
 const DOCKER_IO_AUTH = { 31: 11, 32: 7, 33: 3 };
+// fork v2.1.x from v1.31.13, v1.32.9, v1.33.5 and all of 1.34 (v1.34.1 is the first).
+const CONTAINERD_2_1 = { 31: 13, 32: 9, 33: 5 };
+// fork v2.2.x from v1.32.13+rke2r2, v1.33.10, v1.34.6, v1.35.3 (1.31 stays on 2.1).
+const CONTAINERD_2_2: Record<number, First> = { 32: [13, 2], 33: 10, 34: 6, 35: 3 };
 
 const base = {
   legacyCri: false,
@@ -83,7 +104,12 @@ export const PROFILES: Record<ProfileId, Profile> = {
   'hosts-toml-no-wildcard-fallback': { ...base, id: 'hosts-toml-no-wildcard-fallback', runtime: 'k3s-fork', wildcardFallback: false },
   'containerd-1.7': { ...base, id: 'containerd-1.7', runtime: 'k3s-fork' },
   'containerd-2.0-wildcard-bug': { ...base, ...v2, id: 'containerd-2.0-wildcard-bug', runtime: 'k3s-fork', wildcardFallback: false },
-  'containerd-2.0': { ...base, ...v2, id: 'containerd-2.0', runtime: 'k3s-fork', dockerIoAuthAlias: true },
+  'containerd-2.0': { ...base, ...v2, id: 'containerd-2.0', runtime: 'k3s-fork' },
+  // the hosts.toml reading of the fork's 2.0.5-k3s2, 2.1 and 2.2 releases is the same
+  // (docs/release-profiles.md says what was compared); the ids name what the node runs
+  'containerd-2.0-k3s2': { ...base, ...v2, id: 'containerd-2.0-k3s2', runtime: 'k3s-fork', dockerIoAuthAlias: true },
+  'containerd-2.1': { ...base, ...v2, id: 'containerd-2.1', runtime: 'k3s-fork', dockerIoAuthAlias: true },
+  'containerd-2.2': { ...base, ...v2, id: 'containerd-2.2', runtime: 'k3s-fork', dockerIoAuthAlias: true },
   upstream: { ...base, ...v2, id: 'upstream', runtime: 'upstream', forkServerRule: false, rewrites: false },
   'upstream-1.6': {
     ...base,
@@ -97,15 +123,18 @@ export const PROFILES: Record<ProfileId, Profile> = {
   },
 };
 
-/** The profile for a version under the K3s/RKE2 containerd fork. */
+/** The profile for a version under the K3s/RKE2 containerd fork; no version: the newest. */
 export function forkProfileFor(version: string | undefined): Profile {
   const v = parseVersion(version);
-  if (!v) return PROFILES['containerd-2.0'];
+  if (!v) return PROFILES['containerd-2.2'];
   if (!atLeast(v, HOSTS_TOML, 30)) return PROFILES['legacy-cri'];
   if (!atLeast(v, WILDCARD_SERVER, 30)) return PROFILES['hosts-toml-no-wildcard-fallback'];
   if (!atLeast(v, CONTAINERD_2, 33)) return PROFILES['containerd-1.7'];
   if (!atLeast(v, CONTAINERD_2_FIXED, 33)) return PROFILES['containerd-2.0-wildcard-bug'];
-  return atLeast(v, DOCKER_IO_AUTH, 34) ? PROFILES['containerd-2.0'] : { ...PROFILES['containerd-2.0'], dockerIoAuthAlias: false };
+  if (!atLeast(v, DOCKER_IO_AUTH, 34)) return PROFILES['containerd-2.0'];
+  if (!atLeast(v, CONTAINERD_2_1, 34)) return PROFILES['containerd-2.0-k3s2'];
+  if (!atLeast(v, CONTAINERD_2_2, 36)) return PROFILES['containerd-2.1'];
+  return PROFILES['containerd-2.2'];
 }
 
 export function profileFor(settings: { version?: string; runtime: Runtime }): Profile {

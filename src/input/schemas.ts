@@ -157,7 +157,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
   const mirrors = readMirrors(raw.mirrors, findings);
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
-    if (isRecord(raw.configs))
+    if (isRecord(raw.configs)) {
       for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         if (c === null || c === undefined) {
@@ -198,6 +198,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
         }
         setOwn(configs, host, entry);
       }
+    }
   }
   return { registries: { mirrors, configs }, findings };
 }
@@ -218,7 +219,7 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
   }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
-    if (isRecord(raw.configs))
+    if (isRecord(raw.configs)) {
       for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         const entry: RegistryConfigEntry = {};
@@ -247,6 +248,7 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
         }
         setOwn(configs, host, entry);
       }
+    }
   }
   return { registries: { mirrors, configs }, findings };
 }

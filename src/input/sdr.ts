@@ -1,4 +1,4 @@
-// The app layer: system-default-registry renames system images only (spec section 7).
+// The app layer: system-default-registry renames system images only (docs/route-semantics.md §7).
 import { splitDockerDomain } from './reference';
 
 const SDR_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;

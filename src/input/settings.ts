@@ -88,7 +88,7 @@ export function parseYaml(text: string): YamlResult {
   try {
     // duplicate keys are rejected, as RKE2/K3s do
     docs = loadAll(text, undefined, { schema: SCHEMA });
-    if (docs.length > 0 && detectDocument(docs.find((d) => d != null)).kind !== 'node') docs = loadAll(text, undefined, { schema: MANIFEST_SCHEMA });
+    if (docs.length > 0 && detectDocument(docs.find((d) => d !== null && d !== undefined)).kind !== 'node') docs = loadAll(text, undefined, { schema: MANIFEST_SCHEMA });
   } catch (e) {
     if (e instanceof YAMLException) {
       return { ok: false, error: e.reason || 'invalid YAML', line: e.mark ? e.mark.line + 1 : undefined, column: e.mark ? e.mark.column + 1 : undefined };

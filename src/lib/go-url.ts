@@ -74,6 +74,7 @@ function checkEscapes(s: string): void {
 }
 
 export function parseGoUrl(rawIn: string): GoUrl {
+  // eslint-disable-next-line no-control-regex -- Go's url.Parse rejects ASCII control characters
   if (/[\x00-\x1f\x7f]/.test(rawIn)) throw new GoUrlError('invalid control character in URL');
   let raw = rawIn;
   let fragment = '';

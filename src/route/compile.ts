@@ -1,9 +1,9 @@
 // Compile settings once: host configs, hosts.toml texts and how containerd
 // reads them, plus the findings. Routes are then resolved against this.
-import { buildHostConfigs, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig } from '../agent/host-configs';
+import { buildHostConfigs, embeddedRegistryAddress, withEmbeddedRegistry } from '../agent/host-configs';
 import { renderHostsToml } from '../agent/render-hosts-toml';
 import { parseHostsToml } from '../containerd/read-hosts-toml';
-import { profileFor, type Profile } from '../input/profiles';
+import { profileFor } from '../input/profiles';
 import { validate } from './validate';
 import { postureFindings } from './posture';
 import type { Compiled, HostsFile } from './plan';

@@ -49,4 +49,3 @@ export interface RoutePlan {
   steps: HostStep[];
   findings: Finding[];
 }
-

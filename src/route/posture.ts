@@ -70,7 +70,7 @@ export function postureFindings(compiled: Compiled): Finding[] {
   const dh = dockerHubRoute(compiled);
   const out: Finding[] = [];
   if (isSdrOnly(compiled, dh.posture)) {
-    const sdr = redact(settings.systemDefaultRegistry!.trim());
+    const sdr = redact((settings.systemDefaultRegistry ?? '').trim());
     const s = sdrMirrorSuggestion(settings.systemDefaultRegistry);
     out.push(
       f(

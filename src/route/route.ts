@@ -10,9 +10,9 @@ import { phraseId } from '../lib/phrase-id';
 import { redact } from '../lib/redact';
 import { planFindings, rewriteFindings } from './route-findings';
 import type { Compiled, HostStep, RoutePlan } from './plan';
+import type { Attempt, AttemptTls, Finding, Route } from '../types';
 
 export type { HostStep, RoutePlan };
-import type { Attempt, AttemptTls, Finding, Route } from '../types';
 
 export type PullContext = 'workload' | 'system';
 
@@ -68,7 +68,7 @@ function fromHost(compiled: Compiled, registry: string, h: ConcreteHost): HostSt
   });
 }
 
-/** Before hosts.toml: CRI mirrors in config.toml (spec section 8, legacy). */
+/** Before hosts.toml: CRI mirrors in config.toml (docs/route-semantics.md §8, legacy). */
 function legacySteps(compiled: Compiled, registry: string): HostStep[] {
   const { mirrors, configs } = compiled.effective;
   const key = Object.hasOwn(mirrors, registry) ? registry : Object.hasOwn(mirrors, '*') ? '*' : undefined;

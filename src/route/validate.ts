@@ -1,6 +1,6 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
 import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
-import { compilePattern, replaceAll } from '../containerd/rewrite';
+import { compilePattern } from '../containerd/rewrite';
 import { hasUserInfo, redact } from '../lib/redact';
 import { finding } from './finding-codes';
 import { phraseId } from '../lib/phrase-id';
@@ -9,8 +9,7 @@ import { Memo } from '../lib/memo';
 import { checkSystemDefaultRegistry, SDR_PROBLEMS } from '../input/sdr';
 import { WILDCARD_FIXED_VERSIONS } from '../input/profiles';
 import type { Compiled } from './plan';
-import type { ImageRef } from '../input/reference';
-import type { Finding, Severity } from '../types';
+import type { Finding } from '../types';
 
 type Path = Array<string | number>;
 
@@ -45,7 +44,6 @@ export function checkRegistryKey(key: string): string | undefined {
   if (port && (Number(port) > 65535 || Number(port) === 0)) return P.port;
   return undefined;
 }
-
 
 const endpointProblems = new Memo<string, Finding[]>(20_000);
 
@@ -116,6 +114,7 @@ function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoi
       const look = lookId === 'lookaround' ? ' (Go regular expressions have no look-ahead or look-behind)' : lookId === 'backref' ? ' (Go regular expressions have no back-references)' : '';
       out.push(f('REWRITE_INVALID', 'error', path, `The pattern is not a valid Go (RE2) regular expression: ${c.error}${look}`, 'Rewrite the pattern in RE2 syntax, e.g. ^library/(.*)$.', { error: c.error, look: lookId }));
     }
+    // eslint-disable-next-line no-control-regex -- a control character breaks the TOML string the node writes
     if (/["\\]/.test(pattern) || /["\\]/.test(replacement) || /[\x00-\x1f]/.test(pattern + replacement)) {
       out.push(f('REWRITE_BREAKS_TOML', 'error', path, 'The node writes rewrites into hosts.toml without escaping: a \\ or " here breaks the file (or changes the pattern), and containerd then ignores every mirror of this registry', 'Avoid \\ and ": use [.] instead of \\., [0-9] instead of \\d.'));
     }

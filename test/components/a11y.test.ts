@@ -156,13 +156,15 @@ describe('names and hooks', () => {
   it('the Secret pickers are named and say when they are loading', async() => {
     const store = createHarnessStore();
     let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
     });
-    const findAll = (store as any)._actions['management/findAll'];
+    // Vuex keeps registered actions in _actions (no public API to wrap one)
+    const actions = (store as unknown as { _actions: Record<string, Array<(payload: unknown) => Promise<unknown>>> })._actions;
+    const findAll = actions['management/findAll'];
 
     // the Secrets arrive when the test says so
-    (store as any)._actions['management/findAll'] = [async(payload: any) => {
+    actions['management/findAll'] = [async(payload: unknown) => {
       await gate;
 
       return findAll[0](payload);
@@ -182,12 +184,12 @@ describe('names and hooks', () => {
     expect(tls().attributes('data-loading')).toBe('true');
 
     // still loading after the shell's fetch delay (200 ms) while the store has not answered
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     await flushPromises();
     expect(auth().attributes('data-loading')).toBe('true');
 
     release();
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     await flushPromises();
     await nextTick();
     expect(auth().attributes('data-loading')).toBe('false');

@@ -71,7 +71,7 @@ describe('node files: what the nodes receive', () => {
     await wrapper.get('[data-testid="rm-mirror-add"]').trigger('click');
     await type(wrapper, 'rm-endpoint-new-registry.example.com:5000', 'https://mirror.example.com');
     await wrapper.get('[data-testid="rm-endpoint-add-registry.example.com:5000"]').trigger('click');
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(wrapper.get('[data-testid="rm-node-files"]').findAll('[data-path]').map((f) => f.attributes('data-path'))).toContain('/var/lib/rancher/rke2/agent/etc/containerd/certs.d/registry.example.com:5000/hosts.toml');
   });
 });

@@ -14,7 +14,7 @@ const EXTRA_IMAGES = [
   'localhost:5000/dev/app',
 ];
 
-function shown(w: any, which: 'workload' | 'system') {
+function shown(w: any, which: 'workload' | 'system'): Array<{ url: string; repository: string; fallback: boolean }> {
   const root = w.get(`[data-testid="rm-route-${ which }"]`);
 
   return root.findAll('li.rm-attempt').map((li: any) => ({

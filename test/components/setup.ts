@@ -1,13 +1,13 @@
 // happy-dom lacks a few browser APIs the shell components touch.
-if (!(globalThis as any).ResizeObserver) {
-  (globalThis as any).ResizeObserver = class {
+if (!globalThis.ResizeObserver) {
+  globalThis.ResizeObserver = class {
     observe() {}
     unobserve() {}
     disconnect() {}
   };
 }
-if (!(window as any).matchMedia) {
-  (window as any).matchMedia = () => ({
+if (!window.matchMedia) {
+  window.matchMedia = () => ({
     matches: false, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}
-  });
+  }) as unknown as MediaQueryList;
 }

@@ -24,4 +24,4 @@ export function domDump(): string {
   return `${ document.documentElement.outerHTML }\n${ document.body.textContent }\n${ values.join('\n') }`;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

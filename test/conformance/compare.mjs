@@ -37,7 +37,7 @@ export function compareImage(im, route, ctr, pins = []) {
     while (i < got.length && i < want.length && got[i] === want[i]) i++;
     errs.push(`attempts differ at #${i + 1} (ctr ${want.length}, engine ${got.length})`);
   }
-  const engineDir = route.hostsDir == null ? null : path.basename(route.hostsDir);
+  const engineDir = route.hostsDir === null || route.hostsDir === undefined ? null : path.basename(route.hostsDir);
   if (engineDir !== log.dir) errs.push(`hostsDir: ctr ${JSON.stringify(log.dir)}, engine ${JSON.stringify(route.hostsDir)}`);
 
   for (const pin of pins) {

@@ -22,7 +22,12 @@ function ctrEnv() {
   return env;
 }
 
-/** Run a command, collect output, kill it after timeoutMs. */
+/**
+ * Run a command, collect output, kill it after timeoutMs.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv, cwd?: string, input?: string }} [opts]
+ */
 export function run(cmd, args, { timeoutMs = 10000, env = process.env, cwd, input } = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -76,7 +81,7 @@ export function preflight() {
 export async function fetchObject(hostsDir, ref, { timeoutMs = 10000 } = {}) {
   const args = ['-n', '--', 'ctr', '--debug', '--timeout', '8s', 'content', 'fetch-object', '--hosts-dir', hostsDir, ref];
   const r = await run('unshare', args, { timeoutMs, env: ctrEnv(), cwd: hostsDir });
-  return { ...r, cmd: `unshare ${args.join(' ')}`, log: parseLog(r.stderr + r.stdout, hostsDir, ref) };
+  return { ...r, cmd: `unshare ${args.join(' ')}`, log: parseLog(r.stderr + r.stdout, hostsDir) };
 }
 
 /** Undo Go's strconv.Quote (what logrus uses for values that need quoting). */
@@ -114,7 +119,7 @@ export function fields(line) {
  *  blobs      – ordered URLs of the blobs/<digest> phase (digests only)
  *  problems   – anything that must not happen (non-isolated dial errors, fatal errors)
  */
-export function parseLog(text, hostsDir, ref) {
+export function parseLog(text, hostsDir) {
   const out = { dir: null, decodeError: null, manifests: [], blobs: [], other: [], fatal: null, problems: [] };
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
@@ -148,6 +153,5 @@ export function parseLog(text, hostsDir, ref) {
   if (out.other.length) out.problems.push(`requests that are neither manifests nor blobs: ${out.other.join(', ')}`);
   if (!out.fatal) out.problems.push('ctr did not end with an error (did it reach a registry?)');
   else if (!ISOLATED_DIAL.test(out.fatal)) out.problems.push(`ctr ended with: ${out.fatal}`);
-  void ref;
   return out;
 }

@@ -43,7 +43,7 @@ export const DIGESTS = [
 
 /**
  * The test's own (independent) reading of an image reference, as in
- * distribution/reference (spec section 1). Returns the parts and the fully
+ * distribution/reference (docs/route-semantics.md §1). Returns the parts and the fully
  * qualified reference that is handed to ctr (ctr needs a tag or a digest).
  */
 export function image(input) {

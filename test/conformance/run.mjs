@@ -158,7 +158,7 @@ async function inprocEngine(tmp) {
   });
   const { main } = await import(pathToFileURL(outfile).href);
   if (typeof main !== 'function') throw new Error('src/cli/main.ts does not export main()');
-  return async (args) => {
+  return async(args) => {
     let stdout = '';
     let stderr = '';
     const out = { write: (t) => { stdout += t; return true; } };
@@ -172,7 +172,7 @@ async function inprocEngine(tmp) {
 async function pool(items, jobs, fn) {
   const out = new Array(items.length);
   let next = 0;
-  const worker = async () => {
+  const worker = async() => {
     while (next < items.length) {
       const i = next++;
       out[i] = await fn(items[i]);
@@ -272,7 +272,7 @@ async function main() {
   const nHand = cases.filter((c) => c.id.startsWith('h-')).length;
   console.log(`configurations: ${cases.length} (${nHand} hand-written, ${cases.length - nHand} generated), jobs ${o.jobs}, temp ${tmp}`);
 
-  const results = await pool(cases, o.jobs, async (c) => {
+  const results = await pool(cases, o.jobs, async(c) => {
     const r = await runCase(c, o, tmp, pki);
     if (o.verbose) console.log(`${ok(r) ? 'ok  ' : 'FAIL'} ${c.id} (${r.images.length} images)`);
     return r;
@@ -288,7 +288,7 @@ async function main() {
   const dirs = {};
   for (const x of imgs) {
     const d = x.ctr.log.dir;
-    const k = d == null ? 'none' : d === '_default' ? '_default' : /_\d+_$/.test(d) ? 'host_port_' : 'own';
+    const k = d === null || d === undefined ? 'none' : d === '_default' ? '_default' : /_\d+_$/.test(d) ? 'host_port_' : 'own';
     dirs[k] = (dirs[k] || 0) + 1;
   }
   const ctrMs = results.reduce((s, r) => s + r.ctrMs, 0);

@@ -3,7 +3,7 @@
 // page sends to Rancher (the stand-in records every write).
 import {
   S, L, expect, eventually, OUR_TAB, openClusterManagement, editConfigFromList, tabLink, openTab, tabNames,
-  ourTab, registriesTab, retype, saveButton, settled, LIST,
+  ourTab, registriesTab, saveButton, settled, LIST,
 } from './lib/page.mjs';
 
 const MIRROR = 'https://mirror.example.com';
@@ -94,7 +94,7 @@ export default [
 
       // 2. the built-in tab (re-created on this visit) shows it
       await openTab(page, 'registry');
-      await eventually(async () => {
+      await eventually(async() => {
         expect.equal(await builtinRows(page), [
           { hostname: '*', endpoints: 'https://registry.example.com' },
           { hostname: 'docker.io', endpoints: MIRROR },

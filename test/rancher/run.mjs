@@ -36,11 +36,11 @@ async function stop() {
   await browser?.close().catch(() => {});
   await dash?.close().catch(() => {});
 }
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await stop(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async() => { await stop(); process.exit(130); });
 
 // set-up is a test of its own: when it fails, every flow fails with it (never skipped)
 let setupError = null;
-test('set-up: dashboard build, stand-in Rancher API, Chromium', async (t) => {
+test('set-up: dashboard build, stand-in Rancher API, Chromium', async(t) => {
   try {
     if (args.static && !args.attach) {
       const why = args.build ? 'asked for (--build)' : (args['no-build'] ? null : buildReason());
@@ -70,14 +70,16 @@ test('set-up: dashboard build, stand-in Rancher API, Chromium', async (t) => {
 }, { timeout: 30 * 60_000 });
 
 for (const f of flows) {
-  test(f.name, async (t) => {
+  test(f.name, async(t) => {
     if (setupError) throw new Error(`set-up failed: ${setupError.message.split('\n')[0]}`);
     dash.api.reset();
     const page = await newPage(browser.context, { ignore: f.ignore ?? [] });
     t.defer(() => page.close());
     const unknownBefore = dash.api.unknown.length;
+    // flows take what they need of the context; the test handle is there for all
+    const fn = /** @type {(ctx: { page: any, base: string, api: any, t: any }) => Promise<void>} */ (f.fn);
     try {
-      await f.fn({ page, base: dash.url, api: dash.api, t });
+      await fn({ page, base: dash.url, api: dash.api, t });
     } catch (e) {
       fs.mkdirSync(path.join(RESULTS, 'rancher'), { recursive: true });
       const shot = path.join(RESULTS, 'rancher', `FAILED-${flows.indexOf(f) + 1}.png`);
@@ -96,7 +98,7 @@ for (const f of flows) {
 // console error; written to test-results/rancher/ for a look
 const SHOTS = path.join(RESULTS, 'rancher');
 for (const scene of SCENES) {
-  test(`scene ${scene.name} renders in the dashboard (light, dark): ${scene.title}`, async (t) => {
+  test(`scene ${scene.name} renders in the dashboard (light, dark): ${scene.title}`, async(t) => {
     if (setupError) throw new Error(`set-up failed: ${setupError.message.split('\n')[0]}`);
     fs.mkdirSync(SHOTS, { recursive: true });
     for (const theme of THEMES) {

@@ -116,7 +116,7 @@ export async function push(img, hostRepoTag, { creds, tls } = {}) {
 /** One access log line: "METHOD URI HTTP/x" STATUS SIZE "REFERER" "UA" */
 const ACCESS = /^\S+ - \S+ \[[^\]]+\] "([A-Z]+) (\S+) HTTP\/[\d.]+" (\d{3}) \S+ "[^"]*" "([^"]*)"/;
 
-const UNIT_MS = { h: 3600e3, m: 60e3, s: 1e3, ms: 1, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ns: 1e-6 };
+const UNIT_MS = { h: 3600e3, m: 60e3, s: 1e3, ms: 1, us: 1e-3, µs: 1e-3, μs: 1e-3, ns: 1e-6 };
 /** A Go duration string (1.5s, 2.479506ms, 850µs, 1m2s) in milliseconds. */
 export function goDurationMs(d) {
   let ms = 0;
@@ -221,7 +221,7 @@ async function waitListening(port, timeoutMs, died, why) {
       s.on('error', () => resolve(false));
     });
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`nothing listens on :${port} after ${timeoutMs} ms: ${why().trim().slice(0, 1000)}`);
 }
@@ -267,7 +267,7 @@ export async function startContainerd(dir) {
     const r = await run('ctr', ['-a', address, 'version'], { timeoutMs: 5000 });
     if (r.code === 0) break;
     if (Date.now() - t0 > 15000) throw new Error(`containerd did not start in 15 s: ${log.slice(-1500)}`);
-    await new Promise((res) => setTimeout(res, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     address,

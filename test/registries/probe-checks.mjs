@@ -65,7 +65,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 0,
     expect: [{ attempts: [[tiny(R.empty.origin), 'not-found', 404], [tiny(lab.dead.origin), 'unreachable', null], [tiny(R.upstream.origin), 'found', 200]], servedBy: tiny(R.upstream.origin) }],
-    also: async () => {
+    also: async() => {
       // the registry saw containerd's request: HEAD, the same URI with ?ns=
       const seen = R.upstream.log.filter((e) => e.ua === 'registry-route-probe' && e.uri === '/v2/library/tiny/manifests/1?ns=docker.io');
       return seen.length === 1 && seen[0].method === 'HEAD' ? [] : [`upstream access log: ${JSON.stringify(seen)}`];
@@ -85,7 +85,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 0,
     expect: [{ attempts: [[tiny(lab.hole.origin), 'timeout', null], [tiny(R.upstream.origin), 'found', 200]], servedBy: tiny(R.upstream.origin) }],
-    also: async (r, res) => {
+    also: async(r, res) => {
       const ms = res?.[0]?.attempts[0]?.ms;
       return ms >= 650 && ms < 3000 ? [] : [`timeout after ${ms} ms, expected about 700`];
     },
@@ -132,7 +132,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 1,
     expect: [{ attempts: [[tiny(R.auth.origin), 'unauthorized', 401], [hub('library/tiny', '1'), 'unreachable', null]], servedBy: null }],
-    also: async (r) => (`${r.stdout}${r.stderr}`.includes(`${PASSWORD}-wrong`) ? ['the output holds the wrong password'] : []),
+    also: async(r) => (`${r.stdout}${r.stderr}`.includes(`${PASSWORD}-wrong`) ? ['the output holds the wrong password'] : []),
   });
 
   await check('found: htpasswd registry with username and password (basic auth)', {
@@ -146,7 +146,7 @@ export async function probeChecks(ctx) {
     registries: { ...mirrors(R.auth.origin), configs: { [R.auth.host]: { ...authTls, auth: { auth: b64(`${USER}:${PASSWORD}`) } } } },
     images: ['tiny:1'],
     exit: 0,
-    also: async (_r, _res, file) => {
+    also: async(_r, _res, file) => {
       const r = await cli(['probe', '--registries', file, 'tiny:1']);
       const errs = [];
       if (r.code !== 0) errs.push(`text mode exit ${r.code}: ${r.stderr}`);
@@ -163,7 +163,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 1,
     expect: [{ attempts: [[tiny(R.token.origin), 'unauthorized', 401], [hub('library/tiny', '1'), 'unreachable', null]], servedBy: null }],
-    also: async () => {
+    also: async() => {
       const reqs = lab.token.requests.slice(before);
       return reqs.length === 1 && reqs[0].user === null && reqs[0].scope === 'repository:library/tiny:pull' ? [] : [`token service requests: ${JSON.stringify(reqs)}`];
     },
@@ -175,7 +175,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 0,
     expect: [{ attempts: [[tiny(R.token.origin), 'found', 200]], servedBy: tiny(R.token.origin) }],
-    also: async () => {
+    also: async() => {
       const reqs = lab.token.requests.slice(before);
       return reqs.length === 1 && reqs[0].user === USER ? [] : [`token service requests: ${JSON.stringify(reqs)}`];
     },
@@ -186,7 +186,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 0,
     expect: [{ attempts: [[tiny(R.token.origin), 'unauthorized', 401], [tiny(R.upstream.origin), 'found', 200]], servedBy: tiny(R.upstream.origin) }],
-    also: async (r) => (`${r.stdout}${r.stderr}`.includes('not-the-password') ? ['the output holds the password'] : []),
+    also: async(r) => (`${r.stdout}${r.stderr}`.includes('not-the-password') ? ['the output holds the password'] : []),
   });
 
   await check('error: plain HTTP to a TLS registry', {
@@ -194,7 +194,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 0,
     expect: [{ attempts: [[tiny(`http://${R.auth.host}`), 'error'], [tiny(R.upstream.origin), 'found', 200]], servedBy: tiny(R.upstream.origin) }],
-    also: async (r, res) => (/https port/.test(res?.[0]?.attempts[0]?.error ?? '') ? [] : [`error text: ${res?.[0]?.attempts[0]?.error}`]),
+    also: async(r, res) => (/https port/.test(res?.[0]?.attempts[0]?.error ?? '') ? [] : [`error text: ${res?.[0]?.attempts[0]?.error}`]),
   });
 
   await check('error: a redirect off the registry is not followed', {
@@ -202,7 +202,7 @@ export async function probeChecks(ctx) {
     images: ['tiny:1'],
     exit: 0,
     expect: [{ attempts: [[tiny(lab.redirect.origin), 'error', 307], [tiny(R.upstream.origin), 'found', 200]], servedBy: tiny(R.upstream.origin) }],
-    also: async (r, res) => (/not followed/.test(res?.[0]?.attempts[0]?.error ?? '') ? [] : [`error text: ${res?.[0]?.attempts[0]?.error}`]),
+    also: async(r, res) => (/not followed/.test(res?.[0]?.attempts[0]?.error ?? '') ? [] : [`error text: ${res?.[0]?.attempts[0]?.error}`]),
   });
 
   await check('found: pull-through cache of the upstream', {
@@ -256,20 +256,20 @@ export async function probeChecks(ctx) {
     registries: cluster,
     images: ['tiny:1'],
     exit: 2,
-    also: async (r) => (/authConfigSecretName/.test(r.stderr) && /--secrets/.test(r.stderr) ? [] : [`stderr: ${r.stderr}`]),
+    also: async(r) => (/authConfigSecretName/.test(r.stderr) && /--secrets/.test(r.stderr) ? [] : [`stderr: ${r.stderr}`]),
   });
 
   await check('bad input: an invalid image is exit 2', {
     images: ['Not/Valid:tag'],
     exit: 2,
-    also: async (r) => (/not a valid image reference/.test(r.stderr) ? [] : [`stderr: ${r.stderr}`]),
+    also: async(r) => (/not a valid image reference/.test(r.stderr) ? [] : [`stderr: ${r.stderr}`]),
   });
 
   await check('bad input: --timeout must be milliseconds', {
     args: ['--timeout', 'soon'],
     images: ['tiny:1'],
     exit: 2,
-    also: async (r) => (/--timeout/.test(r.stderr) ? [] : [`stderr: ${r.stderr}`]),
+    also: async(r) => (/--timeout/.test(r.stderr) ? [] : [`stderr: ${r.stderr}`]),
   });
 
   await check('two images, one missing: exit 1, each image its own result', {

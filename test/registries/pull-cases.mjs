@@ -91,7 +91,7 @@ async function settle(registries) {
   let last = count();
   let quiet = 0;
   for (let waited = 0; waited < 2000 && quiet < 80; waited += 20) {
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const now = count();
     quiet = now === last ? quiet + 20 : 0;
     last = now;

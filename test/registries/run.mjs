@@ -27,7 +27,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import YAML from 'yaml';
 import { preflight, run } from '../conformance/ctr.mjs';
-import { caseSeed, prng } from '../conformance/generator.mjs';
 import { buildImage, checkTools, startContainerd, htpasswdFile, makePki, PASSWORD, push, Registry, startBlackHole, startRedirector, startTokenService, USER } from './lab.mjs';
 import { probeChecks } from './probe-checks.mjs';
 import { pullCases } from './pull-cases.mjs';
@@ -79,7 +78,8 @@ if (process.env.REGISTRY_ROUTE_PROBE_NETNS !== '1') {
 
 const o = parseArgs(process.argv.slice(2));
 const t0 = performance.now();
-const dev = readFileSync('/proc/self/net/dev', 'utf8').split('\n').slice(2).map((l) => l.split(':')[0].trim()).filter(Boolean);
+const dev = readFileSync('/proc/self/net/dev', 'utf8').split('\n').slice(2).map((l) => l.split(':')[0].trim())
+  .filter(Boolean);
 if (dev.length !== 1 || dev[0] !== 'lo') {
   console.error(`not in an empty network namespace (interfaces: ${dev.join(', ')}); refusing to start registries`);
   console.log('0 passed, 1 failed');
@@ -112,7 +112,7 @@ async function inprocCli() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   const { main, probeMain } = await import(pathToFileURL(outfile).href);
-  return async (args) => {
+  return async(args) => {
     let stdout = '';
     let stderr = '';
     const out = { write: (t) => { stdout += t; return true; } };

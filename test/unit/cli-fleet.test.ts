@@ -54,7 +54,7 @@ describe('registry-route fleet', () => {
     expect([without.sdrOnly, withGlobal.sdrOnly, withGlobal.sdrSource]).toEqual([false, true, 'globalSetting']);
   });
   it('reads several documents from stdin', () => {
-    const docs = readFileSync(CLUSTERS, 'utf8').replace(/^apiVersion: v1\nkind: List\nitems:\n/m, '').replace(/^- apiVersion/gm, '---\napiVersion').replace(/^  /gm, '');
+    const docs = readFileSync(CLUSTERS, 'utf8').replace(/^apiVersion: v1\nkind: List\nitems:\n/m, '').replace(/^- apiVersion/gm, '---\napiVersion').replace(/^ {2}/gm, '');
     const r = rr(['fleet', '--json', '-'], docs);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).clusters).toHaveLength(15);

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/main';
 function run(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = main(args, { write: (s: string) => ((stdout += s), true) } as never, { write: (s: string) => ((stderr += s), true) } as never);
+  const code = main(args, { write: (s: string) => { stdout += s; return true; } } as never, { write: (s: string) => { stderr += s; return true; } } as never);
   return { code, stdout, stderr };
 }
 const dir = mkdtempSync(join(tmpdir(), 'rr-'));

@@ -108,7 +108,7 @@ writeFileSync(clusterFile, JSON.stringify(clusterValue, null, 2));
 function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = main(args, { write: (s: string) => ((stdout += s), true) } as never, { write: (s: string) => ((stderr += s), true) } as never);
+  const code = main(args, { write: (s: string) => { stdout += s; return true; } } as never, { write: (s: string) => { stderr += s; return true; } } as never);
   return { code, text: `${stdout}\n${stderr}` };
 }
 

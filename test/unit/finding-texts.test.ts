@@ -11,8 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { caExpiryFindings, checkSecretRefs, compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
 import { compileNode } from './helpers';
 
-const EN = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/en-us.yaml'), 'utf8')) as any).registryMirrors.finding;
-const ZH = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/zh-hans.yaml'), 'utf8')) as any).registryMirrors.finding;
+/** the translation files: registryMirrors.finding.<code>[.<variant>].message / .fix */
+type L10n = { registryMirrors: { finding: Record<string, any> } };
+
+const EN = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/en-us.yaml'), 'utf8')) as L10n).registryMirrors.finding;
+const ZH = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/zh-hans.yaml'), 'utf8')) as L10n).registryMirrors.finding;
 
 /** the l10n id of a finding's texts, as the tab builds it */
 export const textId = (f: Finding) => (f.variant ? `${f.code}.${f.variant}` : f.code);
@@ -38,7 +41,7 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   { value: hub(['https://registry-1.docker.io', 'https://m.example.com'], { rewrite: { '(?=x)': 'y', '\\1': 'z', '^a"b': 'c', '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
   { value: { mirrors: { 'registry-1.docker.io': { endpoint: ['https://m.example.com'] }, myregistry: { endpoint: ['https://m.example.com'] }, 'quay.io': { rewrite: { '^a': 'b' } }, '': {}, 'a b': {}, 'http://x.example.com': {}, 'x.example.com/p': {}, 'u@x.example.com': {}, 'x.example.com:0': {}, '-bad-': {}, [`${'a'.repeat(300)}`]: {} } } },
   { value: { mirrors: { '*': { endpoint: ['https://m.example.com'] }, 'ghcr.io': {} }, configs: { '*': { tls: { ca_file: '/x' }, auth: { username: 'u', password: 'p' } } } }, base: { version: 'v1.32.2+k3s1' }, images: ['nginx'] },
-  { value: { mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, base: { version: undefined, runtime: 'k3s-fork' } as any },
+  { value: { mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, base: { version: undefined, runtime: 'k3s-fork' } },
   { value: { mirrors: { 'docker.io': { endpoint: ['https://m.example.com'] }, 'quay.io': { endpoint: ['https://q.example.com'] } }, configs: { 'docker.io': {}, 'm.example.com:443': {}, 'z.example.com': { tls: { insecure_skip_verify: true } }, 'https://c.example.com': {}, 'http://': {} } }, base: { disableDefaultEndpoint: true }, images: ['nginx', 'quay.io/a/b'] },
   { value: { mirrors: { 'gcr.io': { endpoint: ['not a url'] } } }, base: { disableDefaultEndpoint: true } },
   { value: { mirrors: { 'docker.io': { endpoint: 'x' } }, configs: { 'a.example.com': { auth: { token: 't', bogus: 1 }, tls: { nope: 1 } } }, extra: 1 } },
@@ -74,7 +77,7 @@ function engineFindings(): Finding[] {
   }
   out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
   // CA bundles that expired, or expire soon
-  const airgap = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../assets/samples/airgap-rke2-v1.31.6.yaml'), 'utf8')) as any;
+  const airgap = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../assets/samples/airgap-rke2-v1.31.6.yaml'), 'utf8')) as { spec: { rkeConfig: { registries: unknown } } };
   out.push(...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2040-01-01')), ...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2027-01-01'), 365 * 20));
   // settings built in code (not parsed): the engine's own length check of an endpoint
   const base = compileNode({}).settings;

@@ -116,7 +116,7 @@ describe('findings: each names the field and the fix', () => {
     expect(f.message).toContain('nothing is removed');
     expectFinding(findings(hub(['https://m.example.com'], { rewrite: { ['a'.repeat(1001)]: 'b' } })), 'LIMIT_EXCEEDED');
   });
-  it('stale Secret references: missing, wrong type, other namespace', async () => {
+  it('stale Secret references: missing, wrong type, other namespace', async() => {
     const { checkSecretRefs } = await import('../../src');
     const spec = { configs: { a: { authConfigSecretName: 'gone' }, b: { authConfigSecretName: 'tls-one' }, c: { tlsSecretName: 'elsewhere' }, d: { authConfigSecretName: 'other/x' }, e: { authConfigSecretName: 'good', tlsSecretName: 'tls-one' } } };
     const secrets = [
@@ -142,13 +142,13 @@ describe('findings: each names the field and the fix', () => {
     expect(r.findings[0].code).toBe('SDR_INVALID');
     expect(r.attempts).toEqual([]);
   });
-  it('several YAML documents are refused with the line of the second', async () => {
+  it('several YAML documents are refused with the line of the second', async() => {
     const { parseYaml } = await import('../../src/input/settings');
     const y = parseYaml('mirrors: {}\n---\nmirrors: {}\n');
     expect(y).toMatchObject({ ok: false, line: 2 });
     expect(parseYaml('mirrors: {}\n---\n').ok).toBe(true);
   });
-  it('CA bundles that expired or expire within 30 days', async () => {
+  it('CA bundles that expired or expire within 30 days', async() => {
     const { caExpiryFindings } = await import('../../src');
     const { readFileSync } = await import('node:fs');
     // the sample fleet's CA: valid 2023-01-01 .. 2025-01-01

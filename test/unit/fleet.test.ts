@@ -151,13 +151,13 @@ describe('the sample fleet', () => {
   ] as const)('filter %s', (filter, names) => {
     expect(filterFleet(fleet, filter).map((c: FleetCluster) => c.name)).toEqual(names);
   });
-  it('computes the same in slices, yielding between them, and stops when aborted', async () => {
+  it('computes the same in slices, yielding between them, and stops when aborted', async() => {
     let yields = 0;
-    const sliced = await fleetPostureSliced(clusters.items, { secrets, now: Date.UTC(2026, 0, 1) }, { budgetMs: 0, yieldFn: async () => { yields++; } });
+    const sliced = await fleetPostureSliced(clusters.items, { secrets, now: Date.UTC(2026, 0, 1) }, { budgetMs: 0, yieldFn: async() => { yields++; } });
     expect(sliced.map((r) => r.cluster)).toEqual(fleet);
     expect(yields).toBe(clusters.items.length - 1);
     const ac = new AbortController();
-    const partial = await fleetPostureSliced(clusters.items, {}, { budgetMs: 0, signal: ac.signal, yieldFn: async () => ac.abort() });
+    const partial = await fleetPostureSliced(clusters.items, {}, { budgetMs: 0, signal: ac.signal, yieldFn: async() => ac.abort() });
     expect(partial).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ describe('many-image check', () => {
     { mirrors: { 'quay.io': { endpoint: ['https://q.example.com'], rewrite: { '^prometheus/(.*)': 'prom/$1' } } } },
     { disableDefaultEndpoint: true },
   );
-  it('summarises each image and filters as the table does', async () => {
+  it('summarises each image and filters as the table does', async() => {
     const progress: number[] = [];
     const rows = await checkImages(c, ['nginx', 'quay.io/prometheus/node-exporter:v1', 'quay.io/a/b', 'Bad/Ref'], { slice: 2, onProgress: (d) => progress.push(d) });
     expect(progress).toEqual([2, 4]);
@@ -17,7 +17,7 @@ describe('many-image check', () => {
     expect(filterRows(rows, 'rewritten').map((r) => r.input)).toEqual(['quay.io/prometheus/node-exporter:v1']);
     expect(filterRows(rows, 'invalid').map((r) => r.input)).toEqual(['Bad/Ref']);
   });
-  it('stops when aborted', async () => {
+  it('stops when aborted', async() => {
     const ac = new AbortController();
     const rows = await checkImages(c, Array.from({ length: 100 }, (_, i) => `img${i}`), { slice: 10, onProgress: (d) => d >= 20 && ac.abort(), signal: ac.signal });
     expect(rows).toHaveLength(20);

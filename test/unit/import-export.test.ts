@@ -122,7 +122,7 @@ describe('registry-route convert', () => {
   const run = (args: string[]) => {
     let stdout = '';
     let stderr = '';
-    const code = main(args, { write: (s: string) => ((stdout += s), true) } as never, { write: (s: string) => ((stderr += s), true) } as never);
+    const code = main(args, { write: (s: string) => { stdout += s; return true; } } as never, { write: (s: string) => { stderr += s; return true; } } as never);
     return { code, stdout, stderr };
   };
   const path = (n: string) => join(__dirname, '../fixtures/registries', n);

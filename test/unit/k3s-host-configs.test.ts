@@ -9,7 +9,7 @@
 // (getHostConfigs → our buildHostConfigs).
 //
 // For a subset, the pull route is checked as well: the ordered attempt URLs for
-// one image, derived by hand from spec section 6 (K3s containerd fork).
+// one image, derived by hand from docs/route-semantics.md §6 (K3s containerd fork).
 import { describe, expect, it } from 'vitest';
 import { buildHostConfigs, compile, renderHostsToml, resolveRoute, withEmbeddedRegistry } from '../../src';
 import type { MirrorEntry, Registries, RegistryConfigEntry, RouteSettings } from '../../src/types';

@@ -19,7 +19,7 @@ function cliError(name: string, bytes: Uint8Array | string): string | undefined 
   const file = path.join(tmp, name);
   fs.writeFileSync(file, bytes);
   try {
-    loadSettings(parseArgs(['--registries', file, 'nginx']) as any);
+    loadSettings(parseArgs(['--registries', file, 'nginx']));
     return undefined;
   } catch (e) {
     return (e as Error).message.replace(file, name);

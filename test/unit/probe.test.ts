@@ -27,7 +27,7 @@ function routeOf(yaml: Record<string, unknown>, image: string, runtime: 'k3s-for
 async function probe(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await probeMain(['probe', ...args], { write: (s: string) => ((stdout += s), true) }, { write: (s: string) => ((stderr += s), true) });
+  const code = await probeMain(['probe', ...args], { write: (s: string) => { stdout += s; return true; } }, { write: (s: string) => { stderr += s; return true; } });
   return { code, stdout, stderr, json: () => JSON.parse(stdout) as Array<{ attempts: Array<{ url: string; status: string; httpStatus: number | null; error?: string }>; servedBy: string | null }> };
 }
 
@@ -40,7 +40,7 @@ async function serve(handler: Handler): Promise<{ origin: string; seen: Array<{ 
     handler(req, res);
   });
   servers.push(s);
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, seen };
 }
 afterAll(() => {
@@ -117,7 +117,7 @@ describe('the curl command for a node', () => {
 });
 
 describe('registry-route probe', () => {
-  it('walks the route in order and stops at the first host that has the image', async () => {
+  it('walks the route in order and stops at the first host that has the image', async() => {
     const a = await serve(missing);
     const b = await serve(ok);
     const c = await serve(ok);
@@ -131,7 +131,7 @@ describe('registry-route probe', () => {
     expect(a.seen[0].headers.accept).toBe(MANIFEST_ACCEPT);
   });
 
-  it('--all asks every host; text output marks the host that serves', async () => {
+  it('--all asks every host; text output marks the host that serves', async() => {
     const a = await serve(ok);
     const b = await serve(missing);
     const reg = file(mirrors(a.origin, b.origin));
@@ -143,15 +143,21 @@ describe('registry-route probe', () => {
     expect(t.stdout).toContain(`served by ${a.origin}/v2/library/nginx/manifests/1?ns=docker.io`);
   });
 
-  it('the Bearer token flow: basic credentials to the realm, scope from the challenge; nothing secret printed', async () => {
+  it('the Bearer token flow: basic credentials to the realm, scope from the challenge; nothing secret printed', async() => {
     const token = 'tok-3f9a-secret';
     const svc = await serve((q, s) => {
       const ok2 = q.headers.authorization === `Basic ${Buffer.from('alice:pw-s3cret').toString('base64')}`;
-      if (!ok2) return void s.writeHead(401).end();
+      if (!ok2) {
+        s.writeHead(401).end();
+        return;
+      }
       s.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token }));
     });
     const reg = await serve((q, s) => {
-      if (q.headers.authorization === `Bearer ${token}`) return void s.writeHead(200).end();
+      if (q.headers.authorization === `Bearer ${token}`) {
+        s.writeHead(200).end();
+        return;
+      }
       s.writeHead(401, { 'WWW-Authenticate': `Bearer realm="${svc.origin}/token",service="reg",scope="repository:library/nginx:pull"` }).end();
     });
     const host = reg.origin.slice(7);
@@ -167,7 +173,7 @@ describe('registry-route probe', () => {
     expect(bad.stdout).not.toContain('wrong-pw-123');
   });
 
-  it('identity_token: the OAuth refresh-token POST', async () => {
+  it('identity_token: the OAuth refresh-token POST', async() => {
     let form = '';
     const svc = await serve((q, s) => {
       q.setEncoding('utf8');
@@ -183,7 +189,7 @@ describe('registry-route probe', () => {
     expect(r.stdout).not.toContain('idt-secret');
   });
 
-  it('follows a redirect on the registry, not one off it', async () => {
+  it('follows a redirect on the registry, not one off it', async() => {
     const other = await serve(ok);
     const onSite = await serve((q, s) => (q.url?.startsWith('/moved') ? s.writeHead(200).end() : s.writeHead(307, { Location: `/moved${q.url}` }).end()));
     const offSite = await serve((q, s) => s.writeHead(302, { Location: `${other.origin}${q.url}` }).end());
@@ -195,7 +201,7 @@ describe('registry-route probe', () => {
     expect(y).toMatchObject({ status: 'found', httpStatus: 200 });
   });
 
-  it('a host that never answers is a timeout after --timeout ms; a 500 is an error', async () => {
+  it('a host that never answers is a timeout after --timeout ms; a 500 is an error', async() => {
     const hang = await serve(() => {});
     const boom = await serve((_q, s) => s.writeHead(500).end());
     const t0 = Date.now();
@@ -208,14 +214,14 @@ describe('registry-route probe', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a CA file that is not here is an error naming the file, not a crash', async () => {
+  it('a CA file that is not here is an error naming the file, not a crash', async() => {
     const reg = `${mirrors('https://127.0.0.1:1')}configs:\n  "127.0.0.1:1":\n    tls:\n      ca_file: /nonexistent/ca.pem\n`;
     const r = await probe(['--json', '--timeout', '500', '--registries', file(reg), 'nginx:1']);
     expect(r.json()[0].attempts[0].status).toBe('error');
     expect(r.json()[0].attempts[0].error).toMatch(/\/nonexistent\/ca\.pem/);
   });
 
-  it('a Cluster manifest: credentials from the auth-config Secret in --secrets (stringData or data)', async () => {
+  it('a Cluster manifest: credentials from the auth-config Secret in --secrets (stringData or data)', async() => {
     const reg = await serve((q, s) => (q.headers.authorization === `Basic ${Buffer.from('bob:pw-cluster').toString('base64')}` ? s.writeHead(200).end() : s.writeHead(401, { 'WWW-Authenticate': 'Basic realm="r"' }).end()));
     const host = reg.origin.slice(7);
     const cluster = file(`apiVersion: provisioning.cattle.io/v1\nkind: Cluster\nmetadata: {name: c, namespace: fleet-default}\nspec:\n  kubernetesVersion: v1.33.1+rke2r1\n  rkeConfig:\n    registries:\n      mirrors:\n        docker.io:\n          endpoint: ["${reg.origin}"]\n      configs:\n        "${host}":\n          authConfigSecretName: reg-auth\n`);
@@ -228,7 +234,7 @@ describe('registry-route probe', () => {
     expect(none.stderr).toMatch(/configs\.127\.0\.0\.1:\d+\.authConfigSecretName: Secret "reg-auth".*--secrets/);
   });
 
-  it('bad input is exit 2 with the field named', async () => {
+  it('bad input is exit 2 with the field named', async() => {
     expect((await probe(['Not/Valid'])).code).toBe(2);
     const t = await probe(['--timeout', '0', 'nginx']);
     expect([t.code, t.stderr]).toEqual([2, expect.stringMatching(/--timeout is in milliseconds/)]);

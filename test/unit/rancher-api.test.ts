@@ -9,20 +9,20 @@ let api: RancherApi;
 let base: string;
 const logged: string[] = [];
 
-beforeAll(async () => {
+beforeAll(async() => {
   api = new RancherApi({ log: (m) => logged.push(m) });
   base = await api.listen(0);
 });
 afterAll(() => api.close());
 
-const get = async (path: string) => (await fetch(base + path)).json();
-const send = async (method: string, path: string, body: unknown) => {
+const get = async(path: string) => (await fetch(base + path)).json();
+const send = async(method: string, path: string, body: unknown) => {
   const r = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: r.status, body: await r.json() };
 };
 
 describe('stand-in Rancher API', () => {
-  it('lists the three sample clusters as provisioning clusters in fleet-default, with a management cluster each', async () => {
+  it('lists the three sample clusters as provisioning clusters in fleet-default, with a management cluster each', async() => {
     const prov = await get('/v1/provisioning.cattle.io.clusters');
     expect(prov.type).toBe('collection');
     expect(prov.data.map((c: any) => c.id).sort()).toEqual(['fleet-default/airgap-prod', 'fleet-default/edge-k3s', 'fleet-default/new-cluster']);
@@ -33,7 +33,7 @@ describe('stand-in Rancher API', () => {
     expect(mgmt.data.map((c: any) => c.id)).toContain(airgap.status.clusterName);
   });
 
-  it('answers a PUT with the saved object and a new resourceVersion, records it, and refuses a stale one', async () => {
+  it('answers a PUT with the saved object and a new resourceVersion, records it, and refuses a stale one', async() => {
     api.reset();
     const path = '/v1/provisioning.cattle.io.clusters/fleet-default/edge-k3s';
     const cur = await get(path);
@@ -50,7 +50,7 @@ describe('stand-in Rancher API', () => {
     expect(stale.status).toBe(409);
   });
 
-  it('creates with POST (201, a resourceVersion) and refuses an existing name', async () => {
+  it('creates with POST (201, a resourceVersion) and refuses an existing name', async() => {
     api.reset();
     const body = { metadata: { name: 'c1', namespace: 'fleet-default' }, spec: { rkeConfig: { registries: { mirrors: {}, configs: {} } } } };
     const created = await send('POST', '/v1/provisioning.cattle.io.clusters', body);
@@ -60,14 +60,14 @@ describe('stand-in Rancher API', () => {
     expect((await send('POST', '/v1/provisioning.cattle.io.clusters', body)).status).toBe(409);
   });
 
-  it('logs a request it has no fixture for and answers it with an empty collection', async () => {
+  it('logs a request it has no fixture for and answers it with an empty collection', async() => {
     const r = await get('/v1/example.io.widgets?exclude=metadata.managedFields');
     expect(r.data).toEqual([]);
     expect(api.unknown).toContain('GET /v1/example.io.widgets?exclude=metadata.managedFields');
     expect(logged.some((l) => l.includes('/v1/example.io.widgets'))).toBe(true);
   });
 
-  it('serves the global system-default-registry setting as set', async () => {
+  it('serves the global system-default-registry setting as set', async() => {
     api.setSetting('system-default-registry', 'registry.example.com');
     const s = await get('/v1/management.cattle.io.settings/system-default-registry');
     expect(s.value).toBe('registry.example.com');

@@ -1,4 +1,4 @@
-// Image reference normalisation (spec section 1) as github.com/distribution/reference
+// Image reference normalisation (docs/route-semantics.md §1) as github.com/distribution/reference
 // v0.6.0 does it: ParseDockerRef = ParseNormalizedNamed + "tag and digest → digest"
 // + "no tag → latest". The cases are taken from that module's own tests
 // (normalize_test.go, reference_test.go), restated for the normalised result,

@@ -4,10 +4,12 @@
 // engine: the hosts.toml switch (RKE2 docs: v1.26.13, v1.27.10, v1.28.6, v1.29.1),
 // the `*` server = "" fallback (K3s #9728, March 2024: v1.26.15, v1.27.12, v1.28.8,
 // v1.29.3), the containerd 2.0 fork with the wildcard bug (v1.31.6, v1.32.2),
-// its fix (v1.31.7, v1.32.3), and Docker Hub credentials under configs key
-// docker.io (fork v2.0.5-k3s2: v1.31.11, v1.32.7, v1.33.3).
+// its fix (v1.31.7, v1.32.3), Docker Hub credentials under configs key docker.io
+// (fork v2.0.5-k3s2: v1.31.11, v1.32.7, v1.33.3), the fork's containerd 2.1 (v1.31.13,
+// v1.32.9, v1.33.5, 1.34) and 2.2 (v1.32.13+rke2r2, v1.33.10, v1.34.6, v1.35.3), as the
+// component tables of the release notes list them (docs/release-profiles.md).
 import { describe, expect, it } from 'vitest';
-import { compile, forkProfileFor, resolveRoute, settingsFromNodeValue } from '../../src';
+import { compile, forkProfileFor, parseVersion, resolveRoute, settingsFromNodeValue } from '../../src';
 
 type Id = ReturnType<typeof forkProfileFor>['id'];
 // [last release without, first release with, profile before, profile from]
@@ -24,6 +26,15 @@ const THRESHOLDS: Array<[string, string, string, Id, Id]> = [
   ['containerd 2.0 (bug)', '1.32.1', '1.32.2', 'containerd-1.7', 'containerd-2.0-wildcard-bug'],
   ['containerd 2.0 fixed', '1.31.6', '1.31.7', 'containerd-2.0-wildcard-bug', 'containerd-2.0'],
   ['containerd 2.0 fixed', '1.32.2', '1.32.3', 'containerd-2.0-wildcard-bug', 'containerd-2.0'],
+  ['fork v2.0.5-k3s2', '1.31.10', '1.31.11', 'containerd-2.0', 'containerd-2.0-k3s2'],
+  ['fork v2.0.5-k3s2', '1.32.6', '1.32.7', 'containerd-2.0', 'containerd-2.0-k3s2'],
+  ['fork v2.0.5-k3s2', '1.33.2', '1.33.3', 'containerd-2.0', 'containerd-2.0-k3s2'],
+  ['containerd 2.1', '1.31.12', '1.31.13', 'containerd-2.0-k3s2', 'containerd-2.1'],
+  ['containerd 2.1', '1.32.8', '1.32.9', 'containerd-2.0-k3s2', 'containerd-2.1'],
+  ['containerd 2.1', '1.33.4', '1.33.5', 'containerd-2.0-k3s2', 'containerd-2.1'],
+  ['containerd 2.2', '1.33.9', '1.33.10', 'containerd-2.1', 'containerd-2.2'],
+  ['containerd 2.2', '1.34.5', '1.34.6', 'containerd-2.1', 'containerd-2.2'],
+  ['containerd 2.2', '1.35.2', '1.35.3', 'containerd-2.1', 'containerd-2.2'],
 ];
 // minors outside the tables: older ones never switched, newer ones always have it
 const WHOLE_MINORS: Array<[string, Id]> = [
@@ -31,7 +42,9 @@ const WHOLE_MINORS: Array<[string, Id]> = [
   ['1.30.0', 'containerd-1.7'],
   ['1.30.14', 'containerd-1.7'],
   ['1.33.0', 'containerd-2.0'],
-  ['1.34.1', 'containerd-2.0'],
+  ['1.34.1', 'containerd-2.1'],
+  ['1.31.14', 'containerd-2.1'],
+  ['1.36.0', 'containerd-2.2'],
 ];
 const ALIAS: Array<[string, string]> = [
   ['1.31.10', '1.31.11'],
@@ -56,6 +69,15 @@ describe('release thresholds at their boundaries (RKE2 and K3s)', () => {
   }
   it('Docker Hub credentials under docker.io: never on containerd 1.7 (v1.30.14), always on minors after the table (v1.34.0)', () => {
     for (const v of DISTROS) expect([forkProfileFor(v('1.30.14')).dockerIoAuthAlias, forkProfileFor(v('1.34.0')).dockerIoAuthAlias]).toEqual([false, true]);
+  });
+  it('v1.32.13 was re-released with containerd 2.2: +rke2r1 is containerd-2.1, +rke2r2 containerd-2.2', () => {
+    expect(['v1.32.12+rke2r1', 'v1.32.13+rke2r1', 'v1.32.13+rke2r2', 'v1.32.14+rke2r1'].map((v) => forkProfileFor(v).id))
+      .toEqual(['containerd-2.1', 'containerd-2.1', 'containerd-2.2', 'containerd-2.2']);
+    expect(parseVersion('v1.32.13+rke2r2')).toEqual({ distro: 'rke2', minor: 32, patch: 13, revision: 2 });
+    expect(parseVersion('v1.33.3')).toEqual({ distro: undefined, minor: 33, patch: 3, revision: 1 });
+  });
+  it('no version: the newest behaviour', () => {
+    expect(forkProfileFor(undefined).id).toBe('containerd-2.2');
   });
   it('the docker.io alias as a route shows it: auth docker.io on the Docker Hub attempt from v1.33.3, anonymous on v1.33.2', () => {
     const node = { configs: { 'docker.io': { auth: { username: 'u', password: 'p' } } } };

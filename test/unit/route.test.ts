@@ -137,7 +137,7 @@ describe('release profiles', () => {
     expect(compileNode({}, { version: 'v1.32.2+k3s1' }).profile.id).toBe('containerd-2.0-wildcard-bug');
     expect(compileNode({}, { version: 'v1.32.3+k3s1' }).profile.id).toBe('containerd-2.0');
     expect(compileNode({}, { version: 'v1.30.14+rke2r1' }).profile.id).toBe('containerd-1.7');
-    expect(compileNode({}, {}).profile.id).toBe('containerd-2.0');
+    expect(compileNode({}, {}).profile.id).toBe('containerd-2.2');
     expect(compileNode({}, { runtime: 'upstream' }).profile.id).toBe('upstream');
     expect(compileNode({}, { runtime: 'upstream-1.6' }).profile.id).toBe('upstream-1.6');
   });
@@ -176,7 +176,7 @@ describe('the two layers: system-default-registry vs mirrors', () => {
     expect(resolveRoute(c, 'rancher-agent:v2.13.0', { context: 'system' }).image).toBe('registry.example.com/rancher/rancher-agent:v2.13.0');
     expect(resolveRoute(c, 'rancher/x:1', { context: 'system', systemDefaultRegistry: 'r2.example.com:5000' }).image).toBe('r2.example.com:5000/rancher/x:1');
   });
-  it('reads SDR from machineSelectorConfig without selector, then the global setting', async () => {
+  it('reads SDR from machineSelectorConfig without selector, then the global setting', async() => {
     const { effectiveSystemDefaultRegistry } = await import('../../src');
     expect(effectiveSystemDefaultRegistry({ spec: { rkeConfig: { machineSelectorConfig: [{ config: { 'system-default-registry': 'a.example.com' } }] } } })).toEqual({ value: 'a.example.com', source: 'machineSelectorConfig' });
     expect(effectiveSystemDefaultRegistry({ spec: { rkeConfig: { machineSelectorConfig: [{ machineLabelSelector: { x: 1 }, config: { 'system-default-registry': 'a' } }] } } }, 'g.example.com')).toEqual({ value: 'g.example.com', source: 'globalSetting' });

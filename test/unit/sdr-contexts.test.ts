@@ -89,7 +89,7 @@ describe('system-default-registry: every image shape, both contexts', () => {
     writeFileSync(file, JSON.stringify(cluster(SDR)));
     const names = (extra: string[]) => {
       let out = '';
-      const code = main(['--registries', file, '--json', ...extra, 'rancher/x:1', 'quay.io/x', 'nginx'], { write: (s: string) => ((out += s), true) } as never, { write: () => true } as never);
+      const code = main(['--registries', file, '--json', ...extra, 'rancher/x:1', 'quay.io/x', 'nginx'], { write: (s: string) => { out += s; return true; } } as never, { write: () => true } as never);
       expect(code).toBe(0);
       return (JSON.parse(out) as Array<{ image: string }>).map((r) => r.image);
     };

@@ -11,7 +11,9 @@ export type Path = Array<string | number>;
 export type FixRef = (f: Finding) => string | undefined;
 export const FIX_REF_KEY = 'registryMirrorsFixRef';
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const ORDER: Record<Severity, number> = {
+  error: 0, warning: 1, info: 2
+};
 
 export function pathKey(path: Path): string {
   return JSON.stringify(path);

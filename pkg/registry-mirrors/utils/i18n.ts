@@ -16,12 +16,12 @@ export function findingTextKey(f: Pick<Finding, 'code' | 'variant'>, part: 'mess
 export const rawT = defineComponent({
   methods: {
     tr(key: string, args: Record<string, unknown> = {}): string {
-      return (this as any).t(key, args, true);
+      return this.t(key, args, true);
     },
     findingText(f: Finding, part: 'message' | 'fix'): string {
       const key = findingTextKey(f, part);
 
-      if (!(this as any).$store.getters['i18n/exists'](key)) {
+      if (!this.$store.getters['i18n/exists'](key)) {
         return f[part];
       }
       try {

@@ -2,7 +2,9 @@
 //   create: route name ends with -create (also ?mode=clone)
 //   edit:   ?mode=edit without ?as
 //   view:   everything else (detail page, ?as=config, ?mode=view, no route at all)
-import { _CREATE, _EDIT, _VIEW, _CONFIG, _CLONE } from '@shell/config/query-params';
+import {
+  _CREATE, _EDIT, _VIEW, _CONFIG, _CLONE
+} from '@shell/config/query-params';
 
 export type TabMode = 'create' | 'edit' | 'view';
 

@@ -31,6 +31,7 @@ function writeGlobalVueShim() {
   return file;
 }
 
+/** @returns {import('vite').InlineConfig} */
 export function bundleHostConfig() {
   const shell = shellViteConfig();
   const globalVue = writeGlobalVueShim();
@@ -43,7 +44,7 @@ export function bundleHostConfig() {
     resolve:    {
       ...shell.resolve,
       dedupe: ['vuex'],
-      alias:  [{ find: /^vue$/, replacement: globalVue }, ...shell.resolve.alias],
+      alias:  [{ find: /^vue$/, replacement: globalVue }, ...(/** @type {import('vite').Alias[]} */ (shell.resolve.alias))],
     },
     css:      {
       preprocessorOptions: {

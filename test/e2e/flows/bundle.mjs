@@ -27,8 +27,9 @@ async function openHost(page, host, params = {}) {
   return served;
 }
 
-/** the size budget of the built extension, gzip (level 9), in KB of 1000 bytes */
-const BUDGET_KB = 150;
+/** the size ceiling of the built extension, gzip (level 9), in KB of 1024 bytes */
+const CEILING_KB = 200;
+const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 export default [
   {
@@ -122,7 +123,7 @@ export default [
     // own: the chunks only it loads (SortableTable and what that imports) are measured
     // separately, against the same budget: entry + everything the page loads.
     // pkg/registry-mirrors/vue.config.js keeps both small.
-    name:  `bundle: ${ PKG_ID } (entry + lazy chunks of the tab; of the Registry Routes page; Vue excluded) is at most ${ BUDGET_KB } KB gzip each`,
+    name:  `bundle: ${ PKG_ID } (entry + lazy chunks of the tab; of the Registry Routes page; Vue excluded) is at most ${ CEILING_KB } KB gzip each`,
     needs: ['browser', 'bundle'],
     async fn(_, t) {
       const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js')).sort();
@@ -158,8 +159,8 @@ export default [
         t.note(`${ f }: ${ (gz[f] / 1000).toFixed(1) } KB gzip${ pageOnly.has(f) ? ' (Registry Routes page only)' : '' }`);
       }
       t.note(`tab: ${ (tab / 1000).toFixed(1) } KB gzip; Registry Routes page: ${ (page / 1000).toFixed(1) } KB gzip; all files: ${ (sum(files) / 1000).toFixed(1) } KB`);
-      expect.ok(tab <= BUDGET_KB * 1000, `the extension (tab) is ${ (tab / 1000).toFixed(1) } KB gzip, over the budget of ${ BUDGET_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
-      expect.ok(page <= BUDGET_KB * 1000, `the Registry Routes page loads ${ (page / 1000).toFixed(1) } KB gzip, over the budget of ${ BUDGET_KB } KB`);
+      expect.ok(tab <= CEILING_KB * 1000, `the extension (tab) is ${ (tab / 1000).toFixed(1) } KB gzip, over the budget of ${ CEILING_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
+      expect.ok(page <= CEILING_KB * 1000, `the Registry Routes page loads ${ (page / 1000).toFixed(1) } KB gzip, over the budget of ${ CEILING_KB } KB`);
     },
   },
 ];

@@ -36,7 +36,8 @@ async function expectInvalidDescribed(field, text, what) {
   await expect.attr(field, 'aria-invalid', 'true', `${ what }: aria-invalid`);
   await expect.poll(async() => {
     const desc = await field.evaluate((el) => (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent || `(no element #${ id })`).join(' ').replace(/\s+/g, ' '));
+      .map((id) => document.getElementById(id)?.textContent || `(no element #${ id })`).join(' ')
+      .replace(/\s+/g, ' '));
 
     expect.ok(desc.includes(text), `${ what }: aria-describedby text ${ JSON.stringify(desc) } does not include ${ JSON.stringify(text) }`);
   });

@@ -69,7 +69,7 @@ async function showEveryMessage(page) {
 /** Describe the focused element: accessible-ish name, tag, testid, inside the tab? */
 function focused(page) {
   return page.evaluate((tabSel) => {
-    const el = document.activeElement;
+    const el = /** @type {HTMLInputElement | null} */ (document.activeElement);
 
     if (!el || el === document.body) {
       return { none: true };
@@ -124,7 +124,7 @@ export default [
       const addLabel = L('registryMirrors.mirrors.addLabel');
 
       // from the top of the page to "Registry to mirror", keyboard only
-      await page.evaluate(() => document.activeElement?.blur());
+      await page.evaluate(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur());
       await tabUntil(page, (f) => f.inTab && f.name === addLabel, `the "${ addLabel }" field`);
       await page.keyboard.type('docker.io');
       await page.keyboard.press('Enter');

@@ -31,7 +31,8 @@ function cliError(name, bytes) {
     throw new Error(`the CLI accepted ${ name }`);
   }
 
-  return r.stderr.split('\n').find((l) => l.includes(name)).replace(/^registry-route: (error: )?/, '').replace(file, name).trim();
+  return r.stderr.split('\n').find((l) => l.includes(name)).replace(/^registry-route: (error: )?/, '').replace(file, name)
+    .trim();
 }
 
 /** Every request the page makes from now on (only the page's own server may be asked). */

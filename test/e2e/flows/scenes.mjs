@@ -40,7 +40,7 @@ export default SCENES.flatMap((scene) => LOCALES.flatMap((locale) => THEMES_OF[l
     }
 
     // the harness's fake Secrets hold a planted password: it must never reach the page
-    const rendered = await page.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('input, textarea')].map((e) => e.value).join('\n'));
+    const rendered = await page.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('input, textarea')].map((e) => /** @type {HTMLInputElement} */ (e).value).join('\n'));
     for (const secret of [PLANTED_PASSWORD, Buffer.from(PLANTED_PASSWORD).toString('base64')]) {
       if (rendered.includes(secret)) problems.push(`a Secret value (${ secret.slice(0, 6) }…) is in the page`);
     }

@@ -41,7 +41,7 @@ async function expectNoSecretsOnPage(page, when) {
   const dump = await page.evaluate(() => [
     document.documentElement.outerHTML,
     document.body.innerText,
-    ...[...document.querySelectorAll('input, textarea, select')].map((el) => el.value),
+    ...[...document.querySelectorAll('input, textarea, select')].map((el) => /** @type {HTMLInputElement} */ (el).value),
   ].join('\n'));
   const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
 

@@ -22,6 +22,10 @@ export const AXE_EXCEPTIONS = [];
  * Run axe on the page, limited to `include` (a CSS selector) when given.
  * @returns {Promise<Array<{id: string, impact: string, help: string, helpUrl: string, nodes: Array<{target: string, summary: string, html: string}>}>>}
  */
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {{ include?: string, exclude?: string }} [scope]
+ */
 export async function runAxe(page, { include, exclude } = {}) {
   const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
 
@@ -29,6 +33,7 @@ export async function runAxe(page, { include, exclude } = {}) {
     await page.addScriptTag({ content: AXE_SOURCE });
   }
   const result = await page.evaluate(async({ include, exclude }) => {
+    /** @type {{ include?: string[], exclude?: string[] }} */
     const context = {};
 
     if (include) {

@@ -61,7 +61,10 @@ export function buildReason() {
   return null;
 }
 
-/** npm run build-pkg registry-mirrors; resolves with its output, rejects on failure. */
+/**
+ * npm run build-pkg registry-mirrors; resolves with its output, rejects on failure.
+ * @param {{ log?: (line: string) => void }} [opts]
+ */
 export function buildPkg({ log } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', 'build-pkg', PKG_NAME], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });

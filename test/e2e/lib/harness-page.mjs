@@ -7,6 +7,10 @@ import { L } from './l10n.mjs';
 
 export const TAB = '[data-testid="rm-tab"]';
 
+/**
+ * @param {string} base
+ * @param {{ sample?: string, theme?: string, mode?: string, globalSdr?: string, locale?: string }} [opts]
+ */
 export function harnessUrl(base, {
   sample = 'airgap-rke2-v1.31.6', theme = 'light', mode = 'edit', globalSdr, locale
 } = {}) {
@@ -59,7 +63,7 @@ export async function eventually(fn, { timeout = 5000, interval = 50 } = {}) {
     if (Date.now() > end) {
       throw last;
     }
-    await new Promise((r) => setTimeout(r, interval));
+    await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
 

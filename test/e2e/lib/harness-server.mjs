@@ -14,7 +14,7 @@ export function freePort(host = '127.0.0.1') {
     srv.unref();
     srv.on('error', reject);
     srv.listen({ host, port: 0 }, () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
 
       srv.close(() => resolve(port));
     });
@@ -91,7 +91,7 @@ export async function startHarness({ host = '127.0.0.1', timeoutMs = 60_000, att
           if (exited) {
             return;
           }
-          const gone = new Promise((r) => child.once('exit', r));
+          const gone = new Promise((resolve) => child.once('exit', resolve));
 
           try {
             process.kill(-child.pid, 'SIGTERM');

@@ -42,7 +42,7 @@ function withTimeout(promise, ms, name) {
 
   return Promise.race([
     promise,
-    new Promise((_, reject) => {
+    new Promise((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${ fmtMs(ms) }: ${ name }`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
@@ -65,6 +65,7 @@ function indent(s, pad = '      ') {
 
 /**
  * Run every registered test whose name matches `filter` (a RegExp or undefined).
+ * @param {{ filter?: RegExp, log?: (...args: unknown[]) => void }} [opts]
  * @returns {Promise<{passed: number, failed: number, results: any[]}>}
  */
 export async function runTests({ filter, log = console.log } = {}) {

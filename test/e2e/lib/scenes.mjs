@@ -165,14 +165,14 @@ export async function stabilize(page) {
   await page.addStyleTag({ content: STABLE_CSS });
   await page.evaluate(() => {
     if (document.activeElement && document.activeElement !== document.body) {
-      document.activeElement.blur();
+      /** @type {HTMLElement} */ (document.activeElement).blur();
     }
     window.scrollTo(0, 0);
   });
   await page.mouse.move(0, 0);
   await page.evaluate(() => document.fonts.ready);
   // two frames: layout and paint after the last change
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** The union of the targets' boxes in document coordinates, with a margin. */

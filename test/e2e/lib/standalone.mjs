@@ -57,7 +57,8 @@ export async function serveStandalone(prefix = '/try/') {
     fs.createReadStream(file).pipe(res);
   });
 
-  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
 
-  return { url: `http://127.0.0.1:${ srv.address().port }${ prefix }`, stop: () => new Promise((r) => srv.close(r)) };
+  return { url: `http://127.0.0.1:${ port }${ prefix }`, stop: () => new Promise((resolve) => srv.close(resolve)) };
 }

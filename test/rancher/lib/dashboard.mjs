@@ -40,6 +40,7 @@ function run(cmd, args, env, log) {
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', reject);
+    // eslint-disable-next-line no-control-regex -- strips ANSI colour codes from the build output
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${tail.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')}`))));
     log?.(`$ ${cmd} ${args.join(' ')}`);
   });
@@ -54,6 +55,7 @@ export async function buildDashboard(log) {
 
 /**
  * Starts the stand-in API and the dashboard.
+ * @param {{ mode?: string, log?: (line: string) => void, attach?: { url: string, apiPort: number } }} [opts]
  * @returns {Promise<{url: string, api: RancherApi, close: () => Promise<void>, compileMs?: number}>}
  */
 export async function startDashboard({ mode = 'static', log = console.log, attach } = {}) {
@@ -79,6 +81,7 @@ export async function startDashboard({ mode = 'static', log = console.log, attac
     const onData = (d) => {
       out = (out + d.toString()).slice(-20000);
       if (/App running at|Compiled (successfully|with)/.test(out)) resolve();
+      // eslint-disable-next-line no-control-regex -- strips ANSI colour codes from the build output
       if (/Failed to compile/.test(out)) reject(new Error(`the dashboard did not compile:\n${out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').slice(-3000)}`));
     };
     child.stdout.on('data', onData);
@@ -87,7 +90,7 @@ export async function startDashboard({ mode = 'static', log = console.log, attac
   });
   return {
     url: `https://127.0.0.1:${port}`, api, compileMs: Date.now() - t,
-    close: async () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } await api.close(); },
+    close: async() => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } await api.close(); },
   };
 }
 

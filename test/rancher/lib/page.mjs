@@ -23,7 +23,7 @@ export const LIST = '/c/_/manager/provisioning.cattle.io.cluster';
 /** the page is done loading: no spinner, the main area is there */
 export async function settled(page, timeout = 60_000) {
   await page.locator('main').first().waitFor({ state: 'visible', timeout });
-  await eventually(async () => {
+  await eventually(async() => {
     if (await page.locator('.loading-indicator, .initial-load-spinner').count()) throw new Error('the dashboard is still loading');
   }, { timeout });
 }

@@ -62,7 +62,7 @@ function runIsolated(bundle: string, file: string, c: CorpusCase, killMs: number
 const isolatedCases = TIME_BOUNDS ? corpus.filter((c) => c.expect.isolate) : [];
 const isolated = new Map<string, ChildOutcome>();
 
-beforeAll(async () => {
+beforeAll(async() => {
   if (!isolatedCases.length) return;
   const bundle = join(tmp, 'isolated-runner.mjs');
   await build({
@@ -77,7 +77,7 @@ beforeAll(async () => {
   });
   // all at once: a hang costs its kill timeout once, not once per queue slot
   await Promise.all(
-    isolatedCases.map(async (c) => {
+    isolatedCases.map(async(c) => {
       const { file, bytes } = materialize(c, tmp);
       const killMs = (c.expect.maxMs ?? DEFAULT_MAX_MS) + 1000;
       const outcome = await runIsolated(bundle, file, c, killMs);

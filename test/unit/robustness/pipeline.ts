@@ -69,8 +69,8 @@ export function runCli(args: string[]): CliRun {
   let stdout = '';
   let stderr = '';
   const t0 = performance.now();
-  const out = { write: (s: string) => ((stdout += s), true) };
-  const err = { write: (s: string) => ((stderr += s), true) };
+  const out = { write: (s: string) => { stdout += s; return true; } };
+  const err = { write: (s: string) => { stderr += s; return true; } };
   try {
     const code = main(args, out as never, err as never);
     return { args, code, stdout, stderr, ms: performance.now() - t0 };
