@@ -11,7 +11,7 @@ export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nod
 export { settingsFromCluster, settingsFromNodeValue, parseYaml, isClusterManifest, distroOf } from './input/settings';
 export { compile, type Compiled, type HostsFile } from './route/compile';
 export { resolveRoute, hostsDirFor, type PullContext, type RouteOptions } from './route/route';
-export { validate, checkRegistryKey } from './route/validate';
+export { validate, checkRegistryKey, patternProblem } from './route/validate';
 export { FINDING_CODES } from './route/finding-codes';
 export { caBundleProblem } from './input/schemas';
 export { importNodeRegistries, exportNodeRegistries, secretNameFor, AUTH_SECRET_TYPE, type ImportResult, type ImportOutcome, type PendingSecret, type MissingItem } from './features/registries-yaml';

@@ -33,6 +33,14 @@ export function checkRegistryKey(key: string): string | undefined {
 }
 
 
+/** Why a rewrite pattern is not Go RE2 (with a hint for the usual PCRE habits), or undefined. */
+export function patternProblem(pattern: string): string | undefined {
+  const c = compilePattern(pattern);
+  if (c.ok) return undefined;
+  const look = /\(\?[=!<]/.test(pattern) ? ' (Go regular expressions have no look-ahead or look-behind)' : /\\[1-9]/.test(pattern) ? ' (Go regular expressions have no back-references)' : '';
+  return `${c.error}${look}`;
+}
+
 const endpointProblems = new Memo<string, Finding[]>(20_000);
 
 /** The findings of one endpoint at a field; what is wrong with a URL depends only on its text. */
@@ -96,11 +104,8 @@ function checkEndpointText(raw: string, path: Path, out: Finding[]): void {
 function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoints: boolean, out: Finding[]): void {
   for (const [pattern, replacement] of rewrites) {
     const path: Path = ['mirrors', key, 'rewrite', pattern];
-    const c = compilePattern(pattern);
-    if (!c.ok) {
-      const look = /\(\?[=!<]/.test(pattern) ? ' (Go regular expressions have no look-ahead or look-behind)' : /\\[1-9]/.test(pattern) ? ' (Go regular expressions have no back-references)' : '';
-      out.push(f('REWRITE_INVALID', 'error', path, `The pattern is not a valid Go (RE2) regular expression: ${c.error}${look}`, 'Rewrite the pattern in RE2 syntax, e.g. ^library/(.*)$.'));
-    }
+    const bad = patternProblem(pattern);
+    if (bad) out.push(f('REWRITE_INVALID', 'error', path, `The pattern is not a valid Go (RE2) regular expression: ${bad}`, 'Rewrite the pattern in RE2 syntax, e.g. ^library/(.*)$.'));
     if (/["\\]/.test(pattern) || /["\\]/.test(replacement) || /[\x00-\x1f]/.test(pattern + replacement)) {
       out.push(f('REWRITE_BREAKS_TOML', 'error', path, 'The node writes rewrites into hosts.toml without escaping: a \\ or " here breaks the file (or changes the pattern), and containerd then ignores every mirror of this registry', 'Avoid \\ and ": use [.] instead of \\., [0-9] instead of \\d.'));
     }

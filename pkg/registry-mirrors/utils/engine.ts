@@ -8,6 +8,7 @@ export {
   applySystemDefaultRegistry,
   normalizeEndpoint,
   checkRegistryKey,
+  patternProblem,
   compilePattern,
   applyRewrites,
   replaceAll,

@@ -1,0 +1,113 @@
+// Issue 11: the tab as an admin types it – keystroke by keystroke, checking after each
+// step what the page shows and the spec it would save.
+import { describe, it, expect } from 'vitest';
+import {
+  mountTab, loadSample, typeKeys, blur, press, registries, status, field
+} from './helpers';
+
+describe('a refused key never reaches the spec (#2)', () => {
+  it('renaming ghcr.io to docker.io (taken), typed: the spec keeps ghcr.io, the banner counts the error', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    expect(status(wrapper).state).not.toBe('error');
+    await typeKeys(wrapper, 'rm-mirror-key-ghcr.io', 'docker.io');
+    // every keystroke only drafts: nothing of "d", "do", … "docker.i" is in the spec
+    expect(registries(resource)).toEqual(before);
+    expect(wrapper.get('[data-testid="rm-mirror-key-error"]').text()).toContain('already a mirror');
+    expect(status(wrapper)).toMatchObject({ state: 'error', errors: 1 });
+    expect(wrapper.find('[data-testid="rm-status-item-DRAFT_NOT_APPLIED"]').exists()).toBe(true);
+    await blur(wrapper, 'rm-mirror-key-ghcr.io');
+    expect(registries(resource)).toEqual(before);
+    expect(wrapper.get('[data-testid="rm-mirror-key-error"]').text()).toContain('keep “ghcr.io”');
+    // Escape restores the key, the error goes
+    await press(wrapper, 'rm-mirror-key-ghcr.io', 'Escape');
+    expect((field(wrapper, 'rm-mirror-key-ghcr.io').element as HTMLInputElement).value).toBe('ghcr.io');
+    expect(wrapper.find('[data-testid="rm-mirror-key-error"]').exists()).toBe(false);
+    expect(status(wrapper).state).not.toBe('error');
+  });
+
+  it('a valid rename is applied on blur or Enter, keeping the entry', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const ghcr = registries(resource).mirrors['ghcr.io'];
+
+    await typeKeys(wrapper, 'rm-mirror-key-ghcr.io', 'ghcr.example.com');
+    expect(Object.keys(registries(resource).mirrors)).toEqual(['docker.io', 'ghcr.io', 'quay.io']);
+    await press(wrapper, 'rm-mirror-key-ghcr.io', 'Enter');
+    expect(Object.keys(registries(resource).mirrors)).toEqual(['docker.io', 'ghcr.example.com', 'quay.io']);
+    expect(registries(resource).mirrors['ghcr.example.com']).toEqual(ghcr);
+  });
+
+  it('clearing a mirror key leaves the key in the spec and says so', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await typeKeys(wrapper, 'rm-mirror-key-quay.io', '');
+    await blur(wrapper, 'rm-mirror-key-quay.io');
+    expect(registries(resource)).toEqual(before);
+    expect(wrapper.get('[data-testid="rm-mirror-key-error"]').text()).toContain('Enter the registry host');
+    expect(status(wrapper).errors).toBeGreaterThanOrEqual(1);
+    // a valid value afterwards: no stale message (#7)
+    await typeKeys(wrapper, 'rm-mirror-key-quay.io', 'quay.example.com');
+    expect(wrapper.find('[data-testid="rm-mirror-key-error"]').exists()).toBe(false);
+  });
+
+  it('uppercase and invalid keys are refused with a reason (#7)', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await typeKeys(wrapper, 'rm-mirror-key-quay.io', 'Quay.IO');
+    await blur(wrapper, 'rm-mirror-key-quay.io');
+    expect(wrapper.get('[data-testid="rm-mirror-key-error"]').text()).toContain('quay.io');
+    await typeKeys(wrapper, 'rm-mirror-key-quay.io', 'https://quay.io');
+    await blur(wrapper, 'rm-mirror-key-quay.io');
+    expect(wrapper.get('[data-testid="rm-mirror-key-error"]').text()).toContain('scheme');
+    expect(registries(resource)).toEqual(before);
+  });
+
+  it('renaming a config host to a taken or half-typed host: refused while invalid', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+
+    cluster.spec.rkeConfig.registries.configs['registry.example.com:5000'] = { insecureSkipVerify: true };
+    const { wrapper, resource } = await mountTab(cluster);
+    const before = registries(resource);
+
+    await typeKeys(wrapper, 'rm-config-host-registry.example.com:5000', 'mirror.example.com:5000');
+    expect(registries(resource)).toEqual(before);
+    expect(wrapper.get('[data-testid="rm-config-host-error"]').text()).toContain('already a config');
+    expect(status(wrapper).state).toBe('error');
+    await blur(wrapper, 'rm-config-host-registry.example.com:5000');
+    expect(registries(resource)).toEqual(before);
+    await typeKeys(wrapper, 'rm-config-host-registry.example.com:5000', 'registry.example.com:');
+    await blur(wrapper, 'rm-config-host-registry.example.com:5000');
+    expect(registries(resource)).toEqual(before);
+    await typeKeys(wrapper, 'rm-config-host-registry.example.com:5000', 'registry.example.com:5443');
+    await blur(wrapper, 'rm-config-host-registry.example.com:5000');
+    expect(Object.keys(registries(resource).configs)).toEqual(['mirror.example.com:5000', 'registry.example.com:5443']);
+  });
+
+  it('a rewrite pattern typed over a taken one, or left empty, keeps the old pattern', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+    const card = wrapper.get('[data-testid="rm-mirror-docker.io"]');
+    const pattern1 = card.get('[data-testid="rm-rewrite-pattern-1"]');
+
+    await pattern1.setValue('');
+    for (const prefix of ['^', '^l', '^li', '^lib', '^library/(.*)$']) {
+      await pattern1.setValue(prefix);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(registries(resource)).toEqual(before);
+    expect(card.get('[data-testid="rm-rewrite-draft-error-1"]').text()).toContain('already exists');
+    expect(status(wrapper).state).toBe('error');
+    await pattern1.trigger('blur');
+    expect(registries(resource)).toEqual(before);
+    await pattern1.setValue('^(rancher|bitnami');
+    await pattern1.trigger('blur');
+    expect(registries(resource)).toEqual(before);
+    expect(card.get('[data-testid="rm-rewrite-draft-error-1"]').text()).toContain('RE2');
+    await pattern1.setValue('^(rancher|suse)/(.*)$');
+    await pattern1.trigger('keydown', { key: 'Enter' });
+    expect(Object.keys(registries(resource).mirrors['docker.io'].rewrite)).toEqual(['^library/(.*)$', '^(rancher|suse)/(.*)$']);
+  });
+});
