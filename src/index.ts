@@ -13,7 +13,7 @@ export { compile, type Compiled, type HostsFile } from './route/compile';
 export { resolveRoute, hostsDirFor, type PullContext, type RouteOptions } from './route/route';
 export { validate, checkRegistryKey, patternProblem } from './route/validate';
 export { FINDING_CODES } from './route/finding-codes';
-export { caBundleProblem } from './input/schemas';
+export { caBundleProblem, readCaBundle, caBundleToStore, readPemCertificates, readCertificate, caExpiryFindings, utf8ToBase64, base64ToUtf8, CA_EXPIRY_WARNING_DAYS, type CaBundleForm, type CaBundleRead, type CertInfo, type CertRead } from './input/ca-bundle';
 export { importNodeRegistries, exportNodeRegistries, secretNameFor, AUTH_SECRET_TYPE, type ImportResult, type ImportOutcome, type PendingSecret, type MissingItem } from './features/registries-yaml';
 export { nodeFiles, plannerRegistriesYaml, type NodeFile, type FileMark } from './features/node-files';
 export { sampleImages, type SampleImage } from './features/samples';

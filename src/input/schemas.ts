@@ -3,6 +3,7 @@
 // by callers that edit in place); wrong types become findings, never exceptions.
 import * as z from 'zod/mini';
 import { LIMITS, limitMessage } from '../lib/limits';
+import { caBundleProblem } from './ca-bundle';
 import type { Distro, Finding, Registries, RegistryConfigEntry } from '../types';
 
 // YAML leaves an empty value as null; RKE2/K3s read that as "not set".
@@ -254,31 +255,3 @@ function unknownKey(path: Path): Finding {
   };
 }
 
-const CA_BUNDLE_MAX = 512 * 1024;
-
-/** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. Linear time. */
-export function caBundleProblem(value: string): { message: string; fix: string } | undefined {
-  if (value.length > CA_BUNDLE_MAX) {
-    return { message: `The CA bundle is ${value.length.toLocaleString('en')} characters long; CA bundles over ${CA_BUNDLE_MAX / 1024} KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.' };
-  }
-  if (value.includes('-----BEGIN ')) {
-    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.' };
-  }
-  const compact = value.replace(/\s+/g, '');
-  let decoded: string;
-  try {
-    if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact)) throw new Error('not base64');
-    decoded = atob(compact);
-  } catch {
-    return { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.' };
-  }
-  const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
-  const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);
-  if (begin === -1 || end === -1) {
-    return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).' };
-  }
-  if (decoded.includes('PRIVATE KEY-----')) {
-    return { message: 'The CA bundle contains a private key; it would be written to every node', fix: 'Remove the private key: the CA bundle holds certificates only.' };
-  }
-  return undefined;
-}

@@ -11,6 +11,8 @@ export const FINDING_CODES: Record<string, { severity: Severity; summary: string
   FIELD_TYPE: { severity: 'error', summary: 'a field has the wrong type; the node ignores it' },
   NODE_UNKNOWN_KEY: { severity: 'warning', summary: 'a registries.yaml key RKE2/K3s ignore silently (e.g. auth.token)' },
   CA_BUNDLE_INVALID: { severity: 'error', summary: 'caBundle is not base64 of a PEM certificate' },
+  CA_EXPIRED: { severity: 'error', summary: 'a CA certificate in caBundle has expired' },
+  CA_EXPIRING: { severity: 'warning', summary: 'a CA certificate in caBundle expires within 30 days' },
   MIRROR_KEY_INVALID: { severity: 'error', summary: 'a mirror key is not a registry host[:port] or *' },
   MIRROR_KEY_NEVER_MATCHES: { severity: 'warning', summary: 'a mirror key images never name (registry-1.docker.io)' },
   MIRROR_NO_ENDPOINTS: { severity: 'info', summary: 'a mirror with no endpoints writes no file' },

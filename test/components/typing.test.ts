@@ -111,3 +111,63 @@ describe('a refused key never reaches the spec (#2)', () => {
     expect(Object.keys(registries(resource).mirrors['docker.io'].rewrite)).toEqual(['^library/(.*)$', '^(rancher|suse)/(.*)$']);
   });
 });
+
+const PEM = `-----BEGIN CERTIFICATE-----
+MIIBqzCCAVGgAwIBAgICEJIwCgYIKoZIzj0EAwIwNDEUMBIGA1UECgwLRXhhbXBs
+ZSBPcmcxHDAaBgNVBAMME0V4YW1wbGUgUmVnaXN0cnkgQ0EwHhcNMjYxMTIzMjAy
+MTAxWhcNMzYxMTIwMjAyMTAxWjA0MRQwEgYDVQQKDAtFeGFtcGxlIE9yZzEcMBoG
+A1UEAwwTRXhhbXBsZSBSZWdpc3RyeSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEH
+A0IABGtx1FAMY6tSk+98Ba0z/HLUff/p9AauDPJc29ImokM0ZilMT6/csNDS1aWz
+7bxNt6nXcp5n82Md9DGV74UzAP+jUzBRMB0GA1UdDgQWBBTVonU4gycm448HzLI1
+uH6znZZa+TAfBgNVHSMEGDAWgBTVonU4gycm448HzLI1uH6znZZa+TAPBgNVHRMB
+Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQD8fCs1LFzRg337NAIyXdxwjRzm
+/5YpTIWq15HtNnGOxgIgSL94aIbJFfg/o/ykGJjwcLJ4vEiJuFqDOD8t9hwUDPc=
+-----END CERTIFICATE-----
+`;
+
+describe('the CA box keeps what is typed (#1)', () => {
+  const CA = 'rm-config-ca-mirror.example.com:5000';
+  const shown = (w: any) => (field(w, CA).element as HTMLTextAreaElement).value;
+
+  it('typing -----BEGIN keystroke by keystroke shows exactly that, and stores it encoded once', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+
+    await typeKeys(wrapper, CA, '-----BEGIN');
+    expect(shown(wrapper)).toBe('-----BEGIN');
+    expect(registries(resource).configs['mirror.example.com:5000'].caBundle).toBe(btoa('-----BEGIN'));
+    await typeKeys(wrapper, CA, ' CERTIFICATE-----\nMIIB', { append: true });
+    expect(shown(wrapper)).toBe('-----BEGIN CERTIFICATE-----\nMIIB');
+    expect(atob(registries(resource).configs['mirror.example.com:5000'].caBundle)).toBe('-----BEGIN CERTIFICATE-----\nMIIB');
+  });
+
+  it('a pasted PEM, then base64 of a PEM, then base64 of something else: shown as entered, never encoded twice', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const stored = () => registries(resource).configs['mirror.example.com:5000'].caBundle;
+
+    await field(wrapper, CA).setValue(PEM);
+    expect(shown(wrapper)).toBe(PEM);
+    expect(atob(stored())).toBe(PEM);
+    expect(wrapper.get('[data-testid="rm-config-certs"]').text()).toContain('Example Registry CA');
+
+    await field(wrapper, CA).setValue(btoa(PEM));
+    expect(shown(wrapper)).toBe(btoa(PEM));
+    expect(stored()).toBe(btoa(PEM));
+
+    await typeKeys(wrapper, CA, 'aGVsbG8=');
+    expect(shown(wrapper)).toBe('aGVsbG8=');
+    expect(stored()).toBe('aGVsbG8=');
+    expect(status(wrapper).state).toBe('error'); // CA_BUNDLE_INVALID: not a certificate
+  });
+
+  it('URL-safe base64 of a PEM is flagged by the engine, and the card does not list it as a certificate (#8)', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+    const text = `# ??>??~\n${ PEM }`;
+
+    cluster.spec.rkeConfig.registries.configs['mirror.example.com:5000'].caBundle = Buffer.from(text).toString('base64url');
+    const { wrapper } = await mountTab(cluster);
+    const card = wrapper.get('[data-testid="rm-config-mirror.example.com:5000"]');
+
+    expect(card.find('[data-testid="rm-finding-CA_BUNDLE_INVALID"]').exists()).toBe(true);
+    expect(card.find('[data-testid="rm-config-certs"]').exists()).toBe(false);
+  });
+});

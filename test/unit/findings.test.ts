@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding } from '../../src';
+import { compile, FINDING_CODES, resolveRoute, settingsFromCluster, caExpiryFindings, caBundleProblem, readCaBundle, type Finding } from '../../src';
 import { compileNode } from './helpers';
 
+// a self-signed test CA, valid 2026-11-23 – 2036-11-20
+const TEST_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIBqzCCAVGgAwIBAgICEJIwCgYIKoZIzj0EAwIwNDEUMBIGA1UECgwLRXhhbXBs
+ZSBPcmcxHDAaBgNVBAMME0V4YW1wbGUgUmVnaXN0cnkgQ0EwHhcNMjYxMTIzMjAy
+MTAxWhcNMzYxMTIwMjAyMTAxWjA0MRQwEgYDVQQKDAtFeGFtcGxlIE9yZzEcMBoG
+A1UEAwwTRXhhbXBsZSBSZWdpc3RyeSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEH
+A0IABGtx1FAMY6tSk+98Ba0z/HLUff/p9AauDPJc29ImokM0ZilMT6/csNDS1aWz
+7bxNt6nXcp5n82Md9DGV74UzAP+jUzBRMB0GA1UdDgQWBBTVonU4gycm448HzLI1
+uH6znZZa+TAfBgNVHSMEGDAWgBTVonU4gycm448HzLI1uH6znZZa+TAPBgNVHRMB
+Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQD8fCs1LFzRg337NAIyXdxwjRzm
+/5YpTIWq15HtNnGOxgIgSL94aIbJFfg/o/ykGJjwcLJ4vEiJuFqDOD8t9hwUDPc=
+-----END CERTIFICATE-----
+`;
 const seen = new Set<string>();
 function findings(value: unknown, base = {}, image?: string): Finding[] {
   const c = compileNode(value, base);
@@ -147,6 +160,30 @@ describe('findings: each names the field and the fix', () => {
     const y = parseYaml('mirrors: {}\n---\nmirrors: {}\n');
     expect(y).toMatchObject({ ok: false, line: 2 });
     expect(parseYaml('mirrors: {}\n---\n').ok).toBe(true);
+  });
+  it('CA certificates that expired or expire within 30 days (at a given time)', () => {
+    const configs = { 'r.example.com': { caBundle: Buffer.from(TEST_CA_PEM).toString('base64') } };
+    const at = (iso: string) => caExpiryFindings(configs, Date.parse(iso));
+    const expired = at('2037-01-01');
+    expired.forEach((f) => seen.add(f.code));
+    expect(expectFinding(expired, 'CA_EXPIRED', ['configs', 'r.example.com', 'caBundle']).message).toContain('2036-11-20');
+    const soon = at('2036-11-01');
+    soon.forEach((f) => seen.add(f.code));
+    expectFinding(soon, 'CA_EXPIRING', ['configs', 'r.example.com', 'caBundle']);
+    expect(at('2030-01-01')).toEqual([]);
+  });
+  it('one CA bundle reader: URL-safe base64 is refused by the settings and by the form reader alike', () => {
+    // a comment line whose bytes encode to + and / (- and _ in the URL-safe alphabet)
+    const text = `# ??>??~\n${TEST_CA_PEM}`;
+    const std = Buffer.from(text).toString('base64');
+    const urlSafe = Buffer.from(text).toString('base64url');
+    expect(urlSafe).toMatch(/[-_]/);
+    expect(caBundleProblem(std)).toBeUndefined();
+    expect(caBundleProblem(urlSafe)?.message).toContain('URL-safe');
+    expect(readCaBundle(std).form).toBe('base64-pem');
+    expect(readCaBundle(urlSafe).form).toBe('invalid');
+    const l = findings({}, {}, undefined);
+    expect(l).toEqual([]);
   });
   it('every finding code of the catalogue is covered above', () => {
     expect([...Object.keys(FINDING_CODES)].filter((c) => !seen.has(c))).toEqual([]);

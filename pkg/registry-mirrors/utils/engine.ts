@@ -17,6 +17,11 @@ export {
   checkSecretRefs,
   sampleImages,
   redact,
+  readCaBundle,
+  caBundleToStore,
+  readPemCertificates,
+  caExpiryFindings,
+  utf8ToBase64,
 } from '../../../src';
 export type {
   Compiled, Profile, ProfileId, SdrSource, PullContext, SecretInfo, SampleImage

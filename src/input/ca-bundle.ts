@@ -1,6 +1,10 @@
-// CA bundles: caBundle is stored base64-encoded (it is []byte in Rancher's Go API);
-// admins paste PEM. This reads either, and reads from each certificate just what the
+// CA bundles: caBundle is stored base64-encoded (it is []byte in Rancher's Go API, so
+// encoding/json decodes it with base64.StdEncoding: no URL-safe alphabet). Admins paste
+// PEM. The one reader of caBundle for the engine and the tab: its form, what is wrong
+// with it, what to store for what was typed, and from each certificate just what the
 // form shows (subject, issuer, validity) with a tiny DER reader – no crypto library.
+import { finding } from '../route/finding-codes';
+import type { Finding } from '../types';
 
 const PEM_RE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
 
@@ -15,14 +19,15 @@ export function utf8ToBase64(text: string): string {
   return btoa(bin);
 }
 
+/** Standard base64 (white space ignored) as Go's StdEncoding reads it; null if it is not. */
 function base64ToBytes(b64: string): Uint8Array | null {
   const clean = b64.replace(/\s+/g, '');
 
-  if (!clean || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean)) {
+  if (!clean || !isStdBase64(clean)) {
     return null;
   }
   try {
-    const bin = atob(clean.replace(/-/g, '+').replace(/_/g, '/'));
+    const bin = atob(clean);
     const out = new Uint8Array(bin.length);
 
     for (let i = 0; i < bin.length; i++) {
@@ -33,6 +38,11 @@ function base64ToBytes(b64: string): Uint8Array | null {
   } catch {
     return null;
   }
+}
+
+/** the standard alphabet only, padding at the end only */
+function isStdBase64(compact: string): boolean {
+  return !/[^A-Za-z0-9+/=]/.test(compact) && !/=[^=]/.test(compact);
 }
 
 export function base64ToUtf8(b64: string): string | null {
@@ -74,9 +84,9 @@ export function readCaBundle(stored: unknown): CaBundleRead {
 }
 
 /**
- * What to store for what the admin entered: PEM is encoded; base64 that decodes to
- * PEM is kept as it is (white space removed); anything else is encoded too (and will
- * be reported as not a certificate). '' means: remove the field.
+ * What to store for what the admin entered: PEM is encoded; anything else is stored as
+ * typed (base64 of PEM is right; other text is reported as CA_BUNDLE_INVALID, never
+ * encoded into something that hides it). '' means: remove the field.
  */
 export function caBundleToStore(input: string): string {
   if (input.trim() === '') {
@@ -85,13 +95,42 @@ export function caBundleToStore(input: string): string {
   if (input.includes('-----BEGIN')) {
     return utf8ToBase64(input);
   }
-  const decoded = base64ToUtf8(input);
 
-  if (decoded !== null && decoded.includes('-----BEGIN')) {
-    return input.replace(/\s+/g, '');
+  return input;
+}
+
+const CA_BUNDLE_MAX = 512 * 1024;
+
+/** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. Linear time. */
+export function caBundleProblem(value: string): { message: string; fix: string } | undefined {
+  if (value.length > CA_BUNDLE_MAX) {
+    return { message: `The CA bundle is ${ value.length.toLocaleString('en') } characters long; CA bundles over ${ CA_BUNDLE_MAX / 1024 } KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.' };
+  }
+  if (value.includes('-----BEGIN ')) {
+    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.' };
+  }
+  const compact = value.replace(/\s+/g, '');
+  let decoded: string;
+
+  try {
+    if (!isStdBase64(compact)) {
+      throw new Error('not base64');
+    }
+    decoded = atob(compact);
+  } catch {
+    return { message: /[-_]/.test(compact) && !/[^A-Za-z0-9\-_=]/.test(compact) ? 'The CA bundle is URL-safe base64 (- and _); Rancher decodes standard base64 only (+ and /)' : 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.' };
+  }
+  const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
+  const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);
+
+  if (begin === -1 || end === -1) {
+    return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).' };
+  }
+  if (decoded.includes('PRIVATE KEY-----')) {
+    return { message: 'The CA bundle contains a private key; it would be written to every node', fix: 'Remove the private key: the CA bundle holds certificates only.' };
   }
 
-  return utf8ToBase64(input);
+  return undefined;
 }
 
 // ---- a minimal DER reader --------------------------------------------------------
@@ -272,6 +311,45 @@ export function readPemCertificates(pem: string): CertRead[] {
     const bytes = base64ToBytes(m[1]);
 
     out.push(bytes ? readCertificate(bytes) : { ok: false, error: 'bad base64' });
+  }
+
+  return out;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** certificates expiring within this many days are reported (CA_EXPIRING) */
+export const CA_EXPIRY_WARNING_DAYS = 30;
+
+/**
+ * Expired and soon-expiring certificates of every config's caBundle at `now` (the
+ * format itself is CA_BUNDLE_INVALID, reported with the settings).
+ */
+export function caExpiryFindings(configs: Record<string, unknown>, now: number): Finding[] {
+  const out: Finding[] = [];
+  const soon = now + (CA_EXPIRY_WARNING_DAYS * DAY_MS);
+
+  for (const host of Object.keys(configs)) {
+    const c = configs[host] as { caBundle?: unknown } | null;
+    const ca = readCaBundle(c && typeof c === 'object' ? c.caBundle : undefined);
+
+    if (ca.form !== 'raw-pem' && ca.form !== 'base64-pem') {
+      continue;
+    }
+    const path = ['configs', host, 'caBundle'];
+
+    for (const r of readPemCertificates(ca.text)) {
+      if (!r.ok) {
+        continue;
+      }
+      const date = r.cert.notAfter.toISOString().slice(0, 10);
+
+      if (r.cert.notAfter.getTime() < now) {
+        out.push(finding('CA_EXPIRED', 'error', path, `The CA certificate ${ r.cert.subject } expired on ${ date }: TLS connections to this registry will fail`, 'Get the registry\'s current CA certificate and replace the bundle.'));
+      } else if (r.cert.notAfter.getTime() < soon) {
+        out.push(finding('CA_EXPIRING', 'warning', path, `The CA certificate ${ r.cert.subject } expires on ${ date }`, 'Plan to replace the bundle before then.'));
+      }
+    }
   }
 
   return out;
