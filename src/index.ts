@@ -3,7 +3,7 @@ export { parseReference, splitDockerDomain, type ImageRef, type ParseResult } fr
 export { compilePattern, replaceAll, applyRewrites } from './containerd/rewrite';
 export { normalizeEndpoint, defaultHost, isLocalhost } from './agent/endpoint';
 export { buildHostConfigs, hostDirectory, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig, type HostEndpoint } from './agent/host-configs';
-export { renderHostsToml, goQuote } from './agent/render-hosts-toml';
+export { renderHostsToml, goQuote, inNodeOrder } from './agent/render-hosts-toml';
 export { parseHostsToml, candidateDirs } from './containerd/read-hosts-toml';
 export { profileFor, forkProfileFor, parseVersion, PROFILES, WILDCARD_FIXED_VERSIONS, type Profile, type ProfileId } from './input/profiles';
 export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, type SdrSource } from './input/sdr';

@@ -7,7 +7,7 @@ import { parseReference, type ImageRef } from '../input/reference';
 import { applyRewritesCached, type RewriteResult } from '../containerd/rewrite';
 import { applySystemDefaultRegistry, checkSystemDefaultRegistry } from '../input/sdr';
 import { redact } from '../lib/redact';
-import { planFindings, rewriteFindings } from './route-findings';
+import { CLEAN_REPO, planFindings, rewriteFindings, rewriteResultFindings } from './route-findings';
 import type { Compiled, HostStep, RoutePlan } from './plan';
 
 export type { HostStep, RoutePlan };
@@ -21,8 +21,6 @@ export interface RouteOptions {
   systemDefaultRegistry?: string;
 }
 
-/** a rewritten repository with no empty, . or .. segments joins like path.Join */
-const CLEAN_REPO = /^(?!\.\.?(?:\/|$))(?:[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*)$/;
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 const PLAN_CACHE_MAX = 10_000;
 
@@ -173,7 +171,7 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
   const ref = parsed.ref;
   const plan = planFor(compiled, ref.registry);
   const attempts = plan.steps.map((s) => attempt(s, ref));
-  const extra = rewriteFindings(compiled, plan, ref);
+  const extra = [...rewriteFindings(compiled, plan, ref), ...rewriteResultFindings(compiled, plan, ref, attempts)];
   return {
     input,
     image: ref.name,

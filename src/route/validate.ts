@@ -1,6 +1,6 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
 import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
-import { compilePattern, replaceAll } from '../containerd/rewrite';
+import { compilePattern, replaceAll, replacementRefs } from '../containerd/rewrite';
 import { hasUserInfo, redact } from '../lib/redact';
 import { finding } from './finding-codes';
 import { LIMITS } from '../lib/limits';
@@ -106,6 +106,17 @@ function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoi
     const path: Path = ['mirrors', key, 'rewrite', pattern];
     const bad = patternProblem(pattern);
     if (bad) out.push(f('REWRITE_INVALID', 'error', path, `The pattern is not a valid Go (RE2) regular expression: ${bad}`, 'Rewrite the pattern in RE2 syntax, e.g. ^library/(.*)$.'));
+    if (replacement === '') {
+      out.push(f('REWRITE_EMPTY_REPLACEMENT', 'warning', path, 'The replacement is empty: the part of the repository the pattern matches is removed (all of it, if the pattern matches it all)', 'Enter the repository path the mirror serves, e.g. dockerhub/library/$1.'));
+    } else {
+      const c = compilePattern(pattern);
+      if (c.ok) {
+        const groups = c.re.groupCount();
+        const named = c.re.namedGroups();
+        const missing = replacementRefs(replacement).find((r) => (r.num >= 0 ? r.num > groups : !Object.hasOwn(named, r.name)));
+        if (missing) out.push(f('REWRITE_GROUP_MISSING', 'error', path, `The replacement uses $${missing.name}, but the pattern has ${missing.num >= 0 ? `${groups} group${groups === 1 ? '' : 's'}` : `no group named ${missing.name}`}: it is replaced by nothing`, groups > 0 ? `Use $1${groups > 1 ? `…$${groups}` : ''}, or add a group ( ) to the pattern.` : 'Add a group ( ) to the pattern, e.g. ^library/(.*)$.'));
+      }
+    }
     if (/["\\]/.test(pattern) || /["\\]/.test(replacement) || /[\x00-\x1f]/.test(pattern + replacement)) {
       out.push(f('REWRITE_BREAKS_TOML', 'error', path, 'The node writes rewrites into hosts.toml without escaping: a \\ or " here breaks the file (or changes the pattern), and containerd then ignores every mirror of this registry', 'Avoid \\ and ": use [.] instead of \\., [0-9] instead of \\d.'));
     }

@@ -171,3 +171,62 @@ describe('the CA box keeps what is typed (#1)', () => {
     expect(card.find('[data-testid="rm-config-certs"]').exists()).toBe(false);
   });
 });
+
+describe('a new rewrite, typed (#3)', () => {
+  it('Enter in "New pattern" moves to Replacement and adds nothing; Enter there adds the pair', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await typeKeys(wrapper, 'rm-rewrite-new-pattern-ghcr.io', '^x/(.*)$');
+    await press(wrapper, 'rm-rewrite-new-pattern-ghcr.io', 'Enter');
+    expect(registries(resource)).toEqual(before);
+    expect(document.activeElement).toBe(field(wrapper, 'rm-rewrite-new-replacement-ghcr.io').element);
+    await typeKeys(wrapper, 'rm-rewrite-new-replacement-ghcr.io', 'mirror/x/$1');
+    await press(wrapper, 'rm-rewrite-new-replacement-ghcr.io', 'Enter');
+    expect(registries(resource).mirrors['ghcr.io'].rewrite).toEqual({ '^(.*)$': 'ghcr/$1', '^x/(.*)$': 'mirror/x/$1' });
+  });
+
+  it('an empty replacement and $2 with one group are findings on the row, counted by the banner', async() => {
+    const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const card = () => wrapper.get('[data-testid="rm-mirror-ghcr.io"]');
+
+    await typeKeys(wrapper, 'rm-rewrite-new-pattern-ghcr.io', '^x/(.*)$');
+    await wrapper.get('[data-testid="rm-rewrite-add-ghcr.io"]').trigger('click');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(card().get('[data-testid="rm-rewrite-1"]').find('[data-testid="rm-finding-REWRITE_EMPTY_REPLACEMENT"]').exists()).toBe(true);
+    expect(status(wrapper).warnings).toBeGreaterThanOrEqual(1);
+    await typeKeys(card() as any, 'rm-rewrite-replacement-1', 'mirror/$2');
+    expect(card().get('[data-testid="rm-rewrite-1"]').find('[data-testid="rm-finding-REWRITE_GROUP_MISSING"]').exists()).toBe(true);
+    expect(status(wrapper).state).toBe('error');
+  });
+});
+
+describe('the banner counts every error and warning on the page (#4)', () => {
+  it('a card\'s ambiguous try image and the preview agree on the rewrite, and the banner counts the warning', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+
+    // in the spec ^library/ comes first; the node writes (and applies) them sorted: ^(.*)$ first
+    cluster.spec.rkeConfig.registries.mirrors['docker.io'].rewrite = { '^library/(.*)$': 'lib/$1', '^(.*)$': 'all/$1' };
+    const { wrapper } = await mountTab(cluster);
+    const card = wrapper.get('[data-testid="rm-mirror-docker.io"]');
+
+    expect(card.get('[data-testid="rm-rewrite-try-result-docker.io"]').text()).toContain('all/library/nginx:1.27');
+    expect(wrapper.get('[data-testid="rm-preview"]').text()).toContain('/v2/all/library/nginx/manifests/1.27');
+    expect(card.get('[data-testid="rm-rewrite-1"]').attributes('data-applied')).toBe('true');
+    expect(card.find('.rm-ambiguous').exists()).toBe(true);
+    expect(status(wrapper).state).toBe('warning');
+    expect(wrapper.find('[data-testid="rm-status-item-REWRITE_AMBIGUOUS"]').exists()).toBe(true);
+  });
+
+  it('an invalid what-if system-default-registry shown in the preview is counted; the banner is a live region with links', async() => {
+    const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+
+    expect(status(wrapper).state).toBe('ok');
+    await typeKeys(wrapper, 'rm-sdr-whatif', 'https://reg');
+    expect(wrapper.get('[data-testid="rm-preview"]').find('[data-testid="rm-finding-SDR_INVALID"]').exists()).toBe(true);
+    expect(status(wrapper)).toMatchObject({ state: 'error' });
+    expect(wrapper.get('[data-testid="rm-status"]').element.closest('[aria-live="polite"]')).not.toBeNull();
+    await wrapper.get('[data-testid="rm-status-item-SDR_INVALID"] a').trigger('click');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-sdr-whatif');
+  });
+});

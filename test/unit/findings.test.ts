@@ -43,6 +43,16 @@ describe('findings: each names the field and the fix', () => {
     expectFinding(l, 'REWRITE_BREAKS_TOML', ['mirrors', 'docker.io', 'rewrite', '^library/(\\w+)']);
     expectFinding(l, 'HOSTS_TOML_UNPARSABLE', ['mirrors', 'docker.io']);
   });
+  it('an empty replacement, a missing group, and a rewrite that leaves no repository', () => {
+    const empty = findings(hub(['https://m.example.com'], { rewrite: { '^x/(.*)$': '' } }), {}, 'x/app:1');
+    expectFinding(empty, 'REWRITE_EMPTY_REPLACEMENT', ['mirrors', 'docker.io', 'rewrite', '^x/(.*)$']);
+    expect(expectFinding(empty, 'REWRITE_EMPTY_RESULT', ['mirrors', 'docker.io', 'rewrite', '^x/(.*)$']).message).toContain('/v2/manifests/1');
+    const two = findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)$': 'hub/$2', '^team/(?P<app>.*)$': 'hub/${name}' } }));
+    expect(expectFinding(two, 'REWRITE_GROUP_MISSING', ['mirrors', 'docker.io', 'rewrite', '^library/(.*)$']).message).toContain('1 group');
+    expectFinding(two, 'REWRITE_GROUP_MISSING', ['mirrors', 'docker.io', 'rewrite', '^team/(?P<app>.*)$']);
+    const fine = findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)$': 'hub/$1', '^team/(?P<app>.*)$': 'hub/${app}-$$' } }), {}, 'nginx');
+    expect(fine.map((x) => x.code).filter((c) => c.startsWith('REWRITE'))).toEqual([]);
+  });
   it('two rewrites matching one image', () => {
     expectFinding(findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), {}, 'nginx'), 'REWRITE_AMBIGUOUS');
   });

@@ -11,6 +11,7 @@ export {
   patternProblem,
   compilePattern,
   applyRewrites,
+  inNodeOrder,
   replaceAll,
   parseReference,
   WILDCARD_FIXED_VERSIONS,
