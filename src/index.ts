@@ -6,7 +6,7 @@ export { buildHostConfigs, hostDirectory, embeddedRegistryAddress, withEmbeddedR
 export { renderHostsToml, goQuote, inNodeOrder } from './agent/render-hosts-toml';
 export { parseHostsToml, candidateDirs } from './containerd/read-hosts-toml';
 export { profileFor, forkProfileFor, parseVersion, PROFILES, WILDCARD_FIXED_VERSIONS, type Profile, type ProfileId } from './input/profiles';
-export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, type SdrSource } from './input/sdr';
+export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, checkSystemDefaultRegistry, type SdrSource } from './input/sdr';
 export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nodeRegistriesSchema, plannerTlsPath } from './input/schemas';
 export { settingsFromCluster, settingsFromNodeValue, parseYaml, isClusterManifest, distroOf } from './input/settings';
 export { compile, type Compiled, type HostsFile } from './route/compile';

@@ -11,6 +11,8 @@ export function checkSystemDefaultRegistry(value: string | undefined): string | 
   if (v.includes('://')) return 'has a scheme; it is a registry name such as registry.example.com, not a URL';
   if (v.includes('@')) return 'contains credentials; they belong in a registry config with an auth Secret';
   if (!SDR_RE.test(v)) return 'is not host[:port] or host[:port]/path';
+  const port = /^[^/]*:(\d+)(?:\/|$)/.exec(v)?.[1];
+  if (port !== undefined && (Number(port) === 0 || Number(port) > 65535)) return 'has a port outside 1-65535';
   return undefined;
 }
 

@@ -230,3 +230,19 @@ describe('the banner counts every error and warning on the page (#4)', () => {
     expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-sdr-whatif');
   });
 });
+
+describe('the what-if system-default-registry, typed (#7)', () => {
+  for (const bad of ['https://registry.example.com', 'registry.example.com:0', '<b>x</b>']) {
+    it(`says at the field what is wrong with ${ bad } and shows no example built from it`, async() => {
+      const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+
+      await typeKeys(wrapper, 'rm-sdr-whatif', bad);
+      expect(wrapper.get('[data-testid="rm-sdr-whatif-error"]').text()).toMatch(/scheme|port|host\[:port\]/);
+      expect(field(wrapper, 'rm-sdr-whatif').attributes('aria-invalid')).toBe('true');
+      expect(wrapper.find('[data-testid="rm-sdr-example"]').exists()).toBe(false);
+      const suggestions = wrapper.find('[data-testid="rm-config-suggestions"]');
+
+      expect(suggestions.exists() ? suggestions.text() : '').not.toContain(bad.split('/')[0]);
+    });
+  }
+});

@@ -6,6 +6,7 @@ export {
   settingsFromCluster,
   effectiveSystemDefaultRegistry,
   applySystemDefaultRegistry,
+  checkSystemDefaultRegistry,
   normalizeEndpoint,
   checkRegistryKey,
   patternProblem,
