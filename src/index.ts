@@ -10,7 +10,7 @@ export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, checkSystem
 export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nodeRegistriesSchema, plannerTlsPath } from './input/schemas';
 export { settingsFromCluster, settingsFromNodeValue, parseYaml, isClusterManifest, distroOf } from './input/settings';
 export { compile, type Compiled, type HostsFile } from './route/compile';
-export { resolveRoute, hostsDirFor, type PullContext, type RouteOptions } from './route/route';
+export { resolveRoute, hostsDirFor, mirrorFallback, type PullContext, type RouteOptions, type MirrorFallback } from './route/route';
 export { validate, checkRegistryKey, patternProblem } from './route/validate';
 export { FINDING_CODES } from './route/finding-codes';
 export { caBundleProblem, readCaBundle, caBundleToStore, readPemCertificates, readCertificate, caExpiryFindings, utf8ToBase64, base64ToUtf8, CA_EXPIRY_WARNING_DAYS, type CaBundleForm, type CaBundleRead, type CertInfo, type CertRead } from './input/ca-bundle';

@@ -7,6 +7,7 @@ import { parseReference, type ImageRef } from '../input/reference';
 import { applyRewritesCached, type RewriteResult } from '../containerd/rewrite';
 import { applySystemDefaultRegistry, checkSystemDefaultRegistry } from '../input/sdr';
 import { redact } from '../lib/redact';
+import { checkRegistryKey } from './validate';
 import { CLEAN_REPO, planFindings, rewriteFindings, rewriteResultFindings } from './route-findings';
 import type { Compiled, HostStep, RoutePlan } from './plan';
 
@@ -182,4 +183,31 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
     attempts,
     findings: extra.length ? [...plan.findings, ...extra] : plan.findings,
   };
+}
+
+/** What a mirror key's pull tries after its endpoints: the registry itself, or nothing. */
+export type MirrorFallback =
+  | { kind: 'registry'; url: string }
+  /** the * mirror: the registry each image names */
+  | { kind: 'image-registry' }
+  | { kind: 'none' }
+  /** the key is not a registry host, so no image uses it */
+  | { kind: 'unknown' };
+
+/** a registry no mirror key names: what the * entry does for every such registry */
+const UNKEYED_REGISTRY = 'unkeyed-registry.invalid';
+
+/**
+ * The fallback line of a mirror card, from the route plan (so the legacy CRI of old
+ * releases, disable-default, configs on the key and the * bug all count as they do
+ * for a real pull).
+ */
+export function mirrorFallback(compiled: Compiled, key: string): MirrorFallback {
+  if (key === '*') {
+    const plan = planFor(compiled, UNKEYED_REGISTRY);
+    return plan.steps.length === 0 || plan.steps.some((st) => st.isDefault) ? { kind: 'image-registry' } : { kind: 'none' };
+  }
+  if (checkRegistryKey(key)) return { kind: 'unknown' };
+  const d = planFor(compiled, key).steps.find((st) => st.isDefault);
+  return d ? { kind: 'registry', url: d.endpoint } : { kind: 'none' };
 }

@@ -246,3 +246,19 @@ describe('the what-if system-default-registry, typed (#7)', () => {
     });
   }
 });
+
+describe('the tab shows what the engine says (#8)', () => {
+  it('legacy CRI (v1.26.5) with disable-default: the card\'s fallback line is the registry, as the route', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+
+    cluster.spec.kubernetesVersion = 'v1.26.5+k3s1';
+    cluster.spec.rkeConfig.machineGlobalConfig['disable-default-registry-endpoint'] = true;
+    cluster.spec.rkeConfig.machineGlobalConfig['embedded-registry'] = false;
+    const { wrapper } = await mountTab(cluster);
+    const line = wrapper.get('[data-testid="rm-mirror-docker.io"] [data-testid="rm-endpoint-fallback"]').text();
+
+    expect(line).toContain('https://registry-1.docker.io/v2');
+    expect(line).not.toContain('No fallback');
+    expect(wrapper.get('[data-testid="rm-preview"]').text()).toContain('registry-1.docker.io');
+  });
+});

@@ -3,6 +3,7 @@
 export {
   compile,
   resolveRoute,
+  mirrorFallback,
   settingsFromCluster,
   effectiveSystemDefaultRegistry,
   applySystemDefaultRegistry,
@@ -26,7 +27,7 @@ export {
   utf8ToBase64,
 } from '../../../src';
 export type {
-  Compiled, Profile, ProfileId, SdrSource, PullContext, SecretInfo, SampleImage
+  Compiled, Profile, ProfileId, MirrorFallback, SdrSource, PullContext, SecretInfo, SampleImage
 } from '../../../src';
 export type {
   Attempt, Finding, Route, RouteSettings, Severity
