@@ -25,6 +25,7 @@ import mirrorFlows from './flows/mirrors.mjs';
 import configFlows from './flows/configs.mjs';
 import modeFlows from './flows/modes.mjs';
 import toolFlows from './flows/tools.mjs';
+import typingFlows from './flows/typing.mjs';
 import harnessTests from './flows/harness.mjs';
 import bundleTests from './flows/bundle.mjs';
 import sceneTests, { axeLog } from './flows/scenes.mjs';
@@ -72,7 +73,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 const wanted = (name) => !filter || filter.test(name);
-const flows = [...harnessTests, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows];
+const flows = [...harnessTests, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows, ...typingFlows];
 const needBundle = bundleTests.some((b) => wanted(b.name));
 const needHarness = [...flows, ...sceneTests].some((f) => wanted(f.name));
 
