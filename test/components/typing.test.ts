@@ -262,3 +262,32 @@ describe('the tab shows what the engine says (#8)', () => {
     expect(wrapper.get('[data-testid="rm-preview"]').text()).toContain('registry-1.docker.io');
   });
 });
+
+describe('removing a card (#6)', () => {
+  it('offers Undo, which puts the mirror back where it was; focus never falls to <body>', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await wrapper.get('[data-testid="rm-mirror-remove-ghcr.io"]').trigger('click');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(Object.keys(registries(resource).mirrors)).toEqual(['docker.io', 'quay.io']);
+    expect(wrapper.get('[data-testid="rm-undo-bar"]').text()).toContain('ghcr.io');
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="rm-undo-remove"]').element);
+    await wrapper.get('[data-testid="rm-undo-remove"]').trigger('click');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(registries(resource)).toEqual(before);
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-mirror-key-ghcr.io');
+  });
+
+  it('a config too', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await wrapper.get('[data-testid="rm-config-remove-mirror.example.com:5000"]').trigger('click');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(registries(resource).configs).toEqual({});
+    await wrapper.get('[data-testid="rm-undo-remove"]').trigger('click');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(registries(resource)).toEqual(before);
+  });
+});
