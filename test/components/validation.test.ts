@@ -39,11 +39,11 @@ describe('validation from the engine findings', () => {
     expect(codes(wrapper, 'rm-mirror-ghcr.io')).toContain('REWRITE_BREAKS_TOML');
     expect(card.get('[data-testid="rm-rewrite-0"]').find('[data-testid="rm-finding-REWRITE_BREAKS_TOML"]').exists()).toBe(true);
 
-    // a pattern that is not RE2 is refused at the field, with the engine's reason
     await card.get('[data-testid="rm-rewrite-pattern-0"]').setValue('^(?=x)(.*)$');
     await card.get('[data-testid="rm-rewrite-pattern-0"]').trigger('blur');
     await flushPromises();
-    expect(card.get('[data-testid="rm-rewrite-draft-error-0"]').text()).toContain('look-ahead');
+    expect(card.get('[data-testid="rm-rewrite-0"]').get('[data-testid="rm-finding-REWRITE_INVALID"]').text()).toContain('look-ahead');
+    expect(card.get('[data-testid="rm-rewrite-check-0"]').text()).toContain('Invalid pattern');
 
     await card.get('[data-testid="rm-rewrite-pattern-0"]').setValue('^(.*)$');
     await card.get('[data-testid="rm-rewrite-pattern-0"]').trigger('blur');

@@ -1,6 +1,6 @@
 // One check for every key-like field of the tab (mirror keys, config hosts, rewrite
 // patterns): a draft is committed to the spec only when this says it is valid.
-import { checkRegistryKey, patternProblem } from './engine';
+import { checkRegistryKey } from './engine';
 
 export type KeyKind = 'mirror' | 'config' | 'pattern';
 
@@ -19,8 +19,8 @@ const DUPLICATE: Record<KeyKind, string> = {
 
 /**
  * Why `draft` cannot replace `current` among `taken` ('' when it can). Mirror keys and
- * config hosts are host[:port] (or *) as images name them; patterns must compile as Go
- * RE2 and carry no white space at either end (an invisible trailing space never matches).
+ * config hosts are host[:port] (or *) as images name them; patterns carry no white space
+ * at either end (an invisible trailing space never matches).
  */
 export function keyProblem(kind: KeyKind, draft: string, current: string | undefined, taken: readonly string[], tr: Tr): string {
   if (draft === current) {
@@ -33,12 +33,8 @@ export function keyProblem(kind: KeyKind, draft: string, current: string | undef
     return tr(DUPLICATE[kind]);
   }
   if (kind === 'pattern') {
-    if (draft !== draft.trim()) {
-      return tr('registryMirrors.keys.patternSpaces');
-    }
-    const bad = patternProblem(draft);
-
-    return bad ? tr('registryMirrors.keys.patternInvalid', { error: bad }) : '';
+    // a pattern that is not RE2 is committed: the engine flags it (REWRITE_INVALID) at its row
+    return draft !== draft.trim() ? tr('registryMirrors.keys.patternSpaces') : '';
   }
   if (kind === 'mirror' && draft === '*') {
     return '';

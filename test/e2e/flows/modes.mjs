@@ -38,11 +38,11 @@ async function showEveryMessage(page) {
     await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
   };
 
-  await addRewrite('^(library/.*$', 'x/$1'); // invalid RE2: refused at the New pattern field
+  await addRewrite('^(library/.*$', 'x/$1'); // invalid RE2: finding + row check
   await addRewrite('^library/(.*)$', 'a/$1');
   await addRewrite('^(.*)$', 'b/$1'); // both match nginx:1.27: ambiguous (warning)
   await addRewrite('^(.*)$', 'c/$1'); // refused: the pattern exists
-  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.patternAria', { n: 2 }), exact: true }).fill('^library/(.*)$'); // refused draft
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.patternAria', { n: 3 }), exact: true }).fill('^library/(.*)$'); // refused draft
 
   await addMirror('quay.io');
   const quay = mirrorCard(page, 'quay.io');
