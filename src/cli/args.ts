@@ -4,7 +4,7 @@ import type { Runtime } from '../types';
 export class UsageError extends Error {}
 
 export interface CliOptions {
-  command: 'route' | 'hosts-dir' | 'convert';
+  command: 'route' | 'hosts-dir' | 'convert' | 'fleet';
   registries?: string;
   distroVersion?: string;
   runtime?: Runtime;
@@ -20,14 +20,17 @@ export interface CliOptions {
   secretsOut?: string;
   help: boolean;
   positional: string[];
+  /** fleet: --secrets FILE and each --image */
+  secrets?: string;
+  images: string[];
 }
 
 const RUNTIMES: Runtime[] = ['k3s-fork', 'upstream', 'upstream-1.6'];
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [], namespace: 'fleet-default' };
+  const o: CliOptions = { command: 'route', disableDefaultEndpoint: false, embeddedRegistry: false, context: 'workload', json: false, help: false, positional: [], namespace: 'fleet-default', images: [] };
   const args = [...argv];
-  if (args[0] === 'hosts-dir' || args[0] === 'convert') o.command = args.shift() as CliOptions['command'];
+  if (args[0] === 'hosts-dir' || args[0] === 'convert' || args[0] === 'fleet') o.command = args.shift() as CliOptions['command'];
   const value = (name: string): string => {
     const v = args.shift();
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
@@ -69,6 +72,8 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--namespace': o.namespace = value(a); break;
       case '--cluster-name': o.clusterName = value(a); break;
       case '--secrets-out': o.secretsOut = value(a); break;
+      case '--secrets': o.secrets = value(a); break;
+      case '--image': o.images.push(value(a)); break;
       case '--json': o.json = true; break;
       case '-h': case '--help': o.help = true; break;
       case '--': o.positional.push(...args.splice(0)); break;
@@ -85,6 +90,9 @@ export const USAGE = `Usage:
   registry-route hosts-dir [options] OUTDIR    write OUTDIR/<dir>/hosts.toml as the node agent does
   registry-route convert --to cluster|node [--namespace NS] [--cluster-name NAME]
                  [--secrets-out FILE] FILE     registries.yaml <-> spec.rkeConfig.registries
+  registry-route fleet [--system-default-registry R] [--secrets FILE] [--image IMAGE]...
+                 [--json] FILE                 the registry posture of every cluster in FILE
+                                               (kubectl get clusters.provisioning.cattle.io -A -o yaml)
 
 Options:
   --registries FILE            a node registries.yaml or a provisioning.cattle.io Cluster manifest
@@ -100,5 +108,8 @@ Options:
   --namespace NS               convert: the cluster namespace for Secrets (default fleet-default)
   --secrets-out FILE           convert --to cluster: write the auth Secrets to create (mode 0600);
                                credential values are never printed
+  --secrets FILE               fleet: kubectl get secrets -n fleet-default -o yaml (names and
+                               types are read, never data): stale references, unused Secrets
+  --image IMAGE                fleet: where IMAGE comes from on each cluster (repeatable)
   -h, --help                   this text
 `;

@@ -5,6 +5,7 @@ import { exportNodeRegistries, importNodeRegistries } from '../features/registri
 import { distroOf, isClusterManifest, parseYaml } from '../input/settings';
 import { UsageError, type CliOptions } from './args';
 import { at, formatFinding } from './format';
+import { redactText } from '../lib/redact';
 
 interface Out {
   write(s: string): unknown;
@@ -24,7 +25,11 @@ export function convert(o: CliOptions, text: string, file: string, out: Out, err
   }
   const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: distroOf(o.distroVersion), mode: 'replace' });
   if (!r.ok) throw new UsageError(at(file, r));
-  out.write(dump({ registries: r.registries }, { lineWidth: -1, noRefs: true }));
+  const spec = dump({ registries: r.registries }, { lineWidth: -1, noRefs: true });
+  const shown = redactText(spec);
+  out.write(shown);
+  // credentials in a URL never reach the spec; say so instead of dropping them silently
+  if (shown !== spec) err.write('note: user info or a query in an endpoint or key was replaced by xxxxx: put the credentials in a registry config with an auth Secret\n');
   for (const s of r.secrets) err.write(`note: Secret ${s.namespace}/${s.name} (${s.type}) holds the credentials of ${s.host} (keys: ${s.keys.join(', ')})\n`);
   for (const m of r.missing) err.write(`missing: configs.${m.host}.${m.field}: ${m.message}\n`);
   for (const f of r.findings) err.write(`${formatFinding(f)}\n`);

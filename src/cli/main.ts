@@ -8,6 +8,7 @@ import { distroOf } from '../input/settings';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { at, formatFinding, formatRoute } from './format';
 import { convert } from './convert';
+import { fleet } from './fleet';
 import { hasUserInfo, redact } from '../lib/redact';
 import type { Finding, Route, RouteSettings } from '../types';
 
@@ -139,6 +140,10 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     if (o.command === 'convert') {
       if (o.positional.length !== 1) throw new UsageError('convert needs exactly one FILE (- for stdin)');
       return convert(o, readInput(o.positional[0]), o.positional[0], out, err);
+    }
+    if (o.command === 'fleet') {
+      const file = o.positional[0] ?? '';
+      return fleet(o, o.positional.length === 1 ? readInput(file) : '', file, o.secrets ? readInput(o.secrets) : undefined, out);
     }
     const { settings, findings } = loadSettings(o);
     const compiled = compile(settings, findings);

@@ -4,6 +4,7 @@
 import { dump, load } from 'js-yaml';
 import { NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from '../input/schemas';
 import { parseYaml } from '../input/settings';
+import { hasUserInfo, redact, redactText } from '../lib/redact';
 import type { Distro, Finding } from '../types';
 
 export const AUTH_SECRET_TYPE = 'rke.cattle.io/auth-config';
@@ -169,7 +170,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
   const exMirrors = isRecord(existing.mirrors) ? existing.mirrors : {};
   const exConfigs = isRecord(existing.configs) ? existing.configs : {};
   const changes = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
-  const label = (kind: string, k: string) => `${kind}.${k}`;
+  const label = (kind: string, k: string) => `${kind}.${redact(k)}`;
   const mergeSection = (kind: string, ex: Json, imp: Json): Json => {
     const out: Json = opts.mode === 'merge' ? { ...ex } : {};
     for (const [k, v] of Object.entries(imp)) {
@@ -198,6 +199,8 @@ const HEADER = [
   `Lines starting with "${MARKER}" let an import restore the Secret references.`,
 ];
 
+const hideUserInfo = (key: string) => (hasUserInfo(key) ? redact(key) : key);
+
 const indent = (text: string, by: string) =>
   text
     .replace(/\n$/, '')
@@ -205,16 +208,17 @@ const indent = (text: string, by: string) =>
     .map((l) => by + l)
     .join('\n');
 
-/** spec.rkeConfig.registries → a node registries.yaml, secrets as marked placeholders. */
+/** spec.rkeConfig.registries → a node registries.yaml: secrets as marked placeholders, user info in URLs and keys hidden. */
 export function exportNodeRegistries(specRegistries: unknown, opts: ExportOptions): string {
   const spec = isRecord(specRegistries) ? specRegistries : {};
   const parts = [HEADER.map((l) => `# ${l}`).join('\n'), ''];
   const mirrors: Json = {};
   for (const [k, m] of Object.entries(isRecord(spec.mirrors) ? spec.mirrors : {})) {
     const e: Json = {};
-    if (isRecord(m) && Array.isArray(m.endpoint)) e.endpoint = m.endpoint;
+    // user info or a query in an endpoint or key (ENDPOINT_CREDENTIALS) is never exported
+    if (isRecord(m) && Array.isArray(m.endpoint)) e.endpoint = m.endpoint.map((x) => (typeof x === 'string' ? redactText(x) : x));
     if (isRecord(m) && isRecord(m.rewrite)) e.rewrite = m.rewrite;
-    mirrors[k] = e;
+    mirrors[hideUserInfo(k)] = e;
   }
   if (Object.keys(mirrors).length) parts.push(dump({ mirrors }, { lineWidth: -1, noRefs: true }).replace(/\n$/, ''));
   const configEntries = Object.entries(isRecord(spec.configs) ? spec.configs : {}).filter(([, c]) => isRecord(c));
@@ -240,7 +244,7 @@ export function exportNodeRegistries(specRegistries: unknown, opts: ExportOption
       }
       if (c.insecureSkipVerify === true) tls.insecure_skip_verify = true;
       if (Object.keys(tls).length) entry.tls = tls;
-      const key = dump({ [host]: 0 }, { lineWidth: -1 }).replace(/: 0\n$/, '');
+      const key = dump({ [hideUserInfo(host)]: 0 }, { lineWidth: -1 }).replace(/: 0\n$/, '');
       const body = Object.keys(entry).length ? dump(entry, { lineWidth: -1, noRefs: true }) : '';
       parts.push(`  ${key}:${body ? '' : ' {}'}`);
       for (const m of marks) parts.push(`    # ${m}`);

@@ -3,8 +3,8 @@
 // by callers that edit in place); wrong types become findings, never exceptions.
 import * as z from 'zod/mini';
 import { LIMITS, limitMessage } from '../lib/limits';
-import { caBundleProblem } from './ca-bundle';
-import type { Distro, Finding, Registries, RegistryConfigEntry } from '../types';
+import { phraseId } from '../lib/phrase-id';
+import type { Distro, Finding, FindingParams, Registries, RegistryConfigEntry } from '../types';
 
 // YAML leaves an empty value as null; RKE2/K3s read that as "not set".
 const optional = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
@@ -52,6 +52,11 @@ export const nodeRegistriesSchema = z.looseObject({
   configs: optional(z.record(z.string(), z.nullable(nodeConfigSchema))),
 });
 
+const CONSEQUENCES = {
+  cluster: 'the Kubernetes API rejects the Cluster',
+  node: 'RKE2/K3s refuse the whole file (yaml: unmarshal errors)',
+};
+
 const EXPECTED: Record<string, string> = {
   array: 'a list',
   object: 'a map',
@@ -74,6 +79,7 @@ function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string
       path,
       message: `${where} must be ${expected}; ${consequence}`,
       fix: `Make ${where} ${expected}.`,
+      params: { hasPath: path.length ? 'yes' : 'no', where: path.join('.'), expected: phraseId(EXPECTED, expected), consequence: phraseId(CONSEQUENCES, consequence) },
     };
   });
 }
@@ -91,14 +97,14 @@ export function setOwn(o: object, key: string, value: unknown): void {
 
 function tooLongKey(key: string, section: string, findings: Finding[]): boolean {
   if (key.length <= LIMITS.urlLength) return false;
-  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Use the registry host name as the key.' });
+  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Use the registry host name as the key.', params: { section, length: key.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'keyLength' });
   return true;
 }
 
 /** The first `limit` items; a finding says when there were more. */
 function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[]): T[] {
   if (items.length <= limit) return items;
-  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path, message: limitMessage(what, limit, items.length), fix: 'Split the settings, or remove entries that are not needed.' });
+  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path, message: limitMessage(what, limit, items.length), fix: 'Split the settings, or remove entries that are not needed.', params: { what, actual: items.length.toLocaleString('en'), limit: limit.toLocaleString('en') }, variant: 'count' });
   return items.slice(0, limit);
 }
 
@@ -119,7 +125,7 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
       for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings)) {
         if (typeof e !== 'string') continue;
         if (e.length > LIMITS.urlLength) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.' });
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.', params: { length: e.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'nodeEndpointLength' });
         } else endpoints.push(e);
       }
     }
@@ -127,7 +133,7 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
       for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
         if (typeof r !== 'string') continue;
         if (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.' });
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.', params: { max: String(LIMITS.patternLength) }, variant: 'patternLength' });
         } else rewrites.push([p, r]);
       }
     }
@@ -143,7 +149,7 @@ export function plannerTlsPath(distro: Distro, host: string, file: 'ca.crt' | 't
 
 /** spec.rkeConfig.registries → Registries, as Rancher's planner hands it to the node. */
 export function registriesFromCluster(raw: unknown, distro: Distro): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw, 'the Kubernetes API rejects the Cluster');
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw, CONSEQUENCES.cluster);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
@@ -175,7 +181,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
         const ca = str('caBundle');
         if (ca) {
           const problem = caBundleProblem(ca);
-          if (problem) findings.push({ code: 'CA_BUNDLE_INVALID', severity: 'error', path: ['configs', host, 'caBundle'], message: problem.message, fix: problem.fix });
+          if (problem) findings.push({ code: 'CA_BUNDLE_INVALID', severity: 'error', path: ['configs', host, 'caBundle'], message: problem.message, fix: problem.fix, variant: problem.variant, ...(problem.params ? { params: problem.params } : {}) });
         }
         let skip = false;
         if (c.insecureSkipVerify !== undefined && c.insecureSkipVerify !== null) {
@@ -198,7 +204,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
 
 /** A node registries.yaml document → Registries; credentials are noted, never kept. */
 export function registriesFromNode(raw: unknown): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, 'RKE2/K3s refuse the whole file (yaml: unmarshal errors)');
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, CONSEQUENCES.node);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
@@ -252,6 +258,36 @@ function unknownKey(path: Path): Finding {
     path,
     message: `${path.join('.')} is not a registries.yaml field: RKE2/K3s ignore it silently`,
     fix: path[path.length - 1] === 'token' ? 'Use auth.identity_token, or username and password.' : `Remove ${path.join('.')} or correct its name.`,
+    params: { field: path.join('.') },
+    ...(path[path.length - 1] === 'token' ? { variant: 'token' } : {}),
   };
 }
 
+const CA_BUNDLE_MAX = 512 * 1024;
+
+/** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. Linear time. */
+export function caBundleProblem(value: string): { message: string; fix: string; variant: string; params?: FindingParams } | undefined {
+  if (value.length > CA_BUNDLE_MAX) {
+    return { message: `The CA bundle is ${value.length.toLocaleString('en')} characters long; CA bundles over ${CA_BUNDLE_MAX / 1024} KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.', variant: 'tooLong', params: { length: value.length.toLocaleString('en'), max: String(CA_BUNDLE_MAX / 1024) } };
+  }
+  if (value.includes('-----BEGIN ')) {
+    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.', variant: 'pem' };
+  }
+  const compact = value.replace(/\s+/g, '');
+  let decoded: string;
+  try {
+    if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact)) throw new Error('not base64');
+    decoded = atob(compact);
+  } catch {
+    return { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.', variant: 'base64' };
+  }
+  const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
+  const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);
+  if (begin === -1 || end === -1) {
+    return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).', variant: 'notPem' };
+  }
+  if (decoded.includes('PRIVATE KEY-----')) {
+    return { message: 'The CA bundle contains a private key; it would be written to every node', fix: 'Remove the private key: the CA bundle holds certificates only.', variant: 'privateKey' };
+  }
+  return undefined;
+}

@@ -31,13 +31,21 @@ export function hasUserInfo(s: string): boolean {
 }
 
 /**
- * Hides user info everywhere in a multi-line text: //user:password@ in URLs, and
- * user:password@host without a scheme, and query values of URLs (tokens); a digest,
- * name@sha256:…, is kept.
+ * Hides credentials everywhere in a multi-line text (YAML of a spec, a file):
+ * user info after a scheme (//user:password@host), user info at the start of a
+ * value or key without a scheme (user:password@host, as containerd reads an
+ * endpoint without scheme), and the query of a URL (?token=…), as redact() does.
  */
 export function redactText(text: string): string {
-  return text
-    .replace(/\/\/[^\s/@"']*@/g, '//xxxxx@')
-    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s"'?]*)\?[^\s"']*/gi, '$1?xxxxx')
-    .replace(/(^|[\s"'=,[(/])([^\s/@"'=,[(]*:[^\s/@"']*)@(?!(?:sha256|sha384|sha512|blake3)(?:[+._-][A-Za-z0-9]+)*:)/gim, '$1xxxxx@');
+  return (
+    text
+      .replace(/\/\/[^\s/@"']*@/g, '//xxxxx@')
+      .replace(/(^|[\s"'[{,/(=])[^\s/@"'[\]{},#?]+@(?!(?:sha256|sha384|sha512|blake3)(?:[+._-][A-Za-z0-9]+)*:)/gim, '$1xxxxx@')
+      // per token, not one regex: a scan from every // to a ? would be quadratic
+      .replace(/[^\s"']+/g, (token) => {
+        const slashes = token.indexOf('//');
+        const q = slashes === -1 ? -1 : token.indexOf('?', slashes + 2);
+        return q === -1 ? token : `${token.slice(0, q)}?xxxxx`;
+      })
+  );
 }

@@ -1,18 +1,23 @@
 // Every finding code the engine can report, with its severity: the stable
 // contract the tab, the CLI and the docs rely on.
-import type { Finding, Severity } from '../types';
+import type { Finding, FindingParams, Severity } from '../types';
 
-/** One finding: what goes wrong, where (field path), and the fix in one line. */
-export function finding(code: string, severity: Severity, path: Array<string | number>, message: string, fix: string): Finding {
-  return { code, severity, path, message, fix };
+/**
+ * One finding: what goes wrong, where (field path), and the fix in one line (English),
+ * with the placeholder values and the text variant the translated views use
+ * (l10n registryMirrors.finding.<code>[.<variant>].message / .fix).
+ */
+export function finding(code: string, severity: Severity, path: Array<string | number>, message: string, fix: string, params?: FindingParams, variant?: string): Finding {
+  const out: Finding = { code, severity, path, message, fix };
+  if (params) out.params = params;
+  if (variant) out.variant = variant;
+  return out;
 }
 
 export const FINDING_CODES: Record<string, { severity: Severity; summary: string }> = {
   FIELD_TYPE: { severity: 'error', summary: 'a field has the wrong type; the node ignores it' },
   NODE_UNKNOWN_KEY: { severity: 'warning', summary: 'a registries.yaml key RKE2/K3s ignore silently (e.g. auth.token)' },
   CA_BUNDLE_INVALID: { severity: 'error', summary: 'caBundle is not base64 of a PEM certificate' },
-  CA_EXPIRED: { severity: 'error', summary: 'a CA certificate in caBundle has expired' },
-  CA_EXPIRING: { severity: 'warning', summary: 'a CA certificate in caBundle expires within 30 days' },
   MIRROR_KEY_INVALID: { severity: 'error', summary: 'a mirror key is not a registry host[:port] or *' },
   MIRROR_KEY_NEVER_MATCHES: { severity: 'warning', summary: 'a mirror key images never name (registry-1.docker.io)' },
   MIRROR_NO_ENDPOINTS: { severity: 'info', summary: 'a mirror with no endpoints writes no file' },
@@ -48,5 +53,9 @@ export const FINDING_CODES: Record<string, { severity: Severity; summary: string
   SECRET_WRONG_TYPE: { severity: 'error', summary: 'a referenced Secret has a type the planner rejects' },
   SECRET_OTHER_NAMESPACE: { severity: 'error', summary: 'a Secret reference that names another namespace' },
   SDR_INVALID: { severity: 'error', summary: 'a system-default-registry that is not host[:port][/path]' },
+  SDR_ONLY: { severity: 'warning', summary: 'a system-default-registry while Docker Hub workload images still go straight to Docker Hub' },
+  DOCKER_HUB_NO_FALLBACK: { severity: 'info', summary: 'Docker Hub images come from mirrors only (disable-default-registry-endpoint)' },
+  CA_EXPIRED: { severity: 'error', summary: 'a CA bundle certificate has expired' },
+  CA_EXPIRING: { severity: 'warning', summary: 'a CA bundle certificate expires within 30 days' },
   IMAGE_INVALID: { severity: 'error', summary: 'the sample image is not a valid reference' },
 };

@@ -13,14 +13,14 @@ export function planFindings(compiled: Compiled, plan: RoutePlan, registry: stri
   const out: Finding[] = [];
   const file = plan.hostsDir ? compiled.byDir.get(plan.hostsDir) : undefined;
   if (file && !file.parsed.ok) {
-    out.push(f('HOSTS_TOML_UNPARSABLE', 'error', ['mirrors', file.key], `certs.d/${file.dir}/hosts.toml does not parse: only the registry itself is tried`, 'Fix the rewrite patterns or endpoints of this mirror.'));
+    out.push(f('HOSTS_TOML_UNPARSABLE', 'error', ['mirrors', file.key], `certs.d/${file.dir}/hosts.toml does not parse: only the registry itself is tried`, 'Fix the rewrite patterns or endpoints of this mirror.', { dir: file.dir }, 'route'));
   }
   if (plan.steps.length > 0 && !plan.steps.some((s) => s.isDefault)) {
     const bug = plan.hostsDir === '_default' && !compiled.profile.wildcardFallback && !compiled.settings.disableDefaultEndpoint;
     out.push(
       bug
-        ? f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `No fallback to ${registry} on ${compiled.settings.version ?? 'this version'}: if the mirrors lack this image, the pull fails`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or add a mirror key for ${registry}.`)
-        : f('NO_FALLBACK', 'info', ['mirrors', plan.hostsDir === '_default' ? '*' : registry], `No fallback to ${registry}: if every mirror fails, the pull fails`, 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.'),
+        ? f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `No fallback to ${registry} on ${compiled.settings.version ?? 'this version'}: if the mirrors lack this image, the pull fails`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or add a mirror key for ${registry}.`, { registry, hasVersion: compiled.settings.version === undefined ? 'no' : 'yes', version: compiled.settings.version ?? '', fixed: WILDCARD_FIXED_VERSIONS }, 'route')
+        : f('NO_FALLBACK', 'info', ['mirrors', plan.hostsDir === '_default' ? '*' : registry], `No fallback to ${registry}: if every mirror fails, the pull fails`, 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.', { registry }),
     );
   }
   const first = plan.steps[0];
@@ -40,7 +40,7 @@ export function rewriteFindings(compiled: Compiled, plan: RoutePlan, ref: ImageR
     });
     if (hits.length > 1) {
       const key = plan.hostsDir ? compiled.byDir.get(plan.hostsDir)?.key ?? ref.registry : ref.registry;
-      return [f('REWRITE_AMBIGUOUS', 'warning', ['mirrors', key, 'rewrite', hits[1][0]], `${hits.length} rewrites match ${ref.repository} (${hits.map(([p]) => p).join(', ')}); containerd tries them in random order, so the result is unpredictable`, 'Anchor the patterns so that at most one matches each image.')];
+      return [f('REWRITE_AMBIGUOUS', 'warning', ['mirrors', key, 'rewrite', hits[1][0]], `${hits.length} rewrites match ${ref.repository} (${hits.map(([p]) => p).join(', ')}); containerd tries them in random order, so the result is unpredictable`, 'Anchor the patterns so that at most one matches each image.', { count: String(hits.length), repository: ref.repository, patterns: hits.map(([p]) => p).join(', ') })];
     }
   }
   return [];
@@ -54,5 +54,5 @@ export function rewriteResultFindings(compiled: Compiled, plan: RoutePlan, ref: 
   const a = attempts.find((x) => x.rewrite && !CLEAN_REPO.test(x.repository));
   if (!a || !a.rewrite) return [];
   const key = plan.hostsDir ? compiled.byDir.get(plan.hostsDir)?.key ?? ref.registry : ref.registry;
-  return [f('REWRITE_EMPTY_RESULT', 'error', ['mirrors', key, 'rewrite', a.rewrite.pattern], `The rewrite turns ${ref.repository} into "${a.repository}": the request ${a.url} names no repository (or an empty part of one), so the mirror cannot serve it`, 'Give the replacement the repository path, e.g. mirror/$1, and keep the group that holds the image name.')];
+  return [f('REWRITE_EMPTY_RESULT', 'error', ['mirrors', key, 'rewrite', a.rewrite.pattern], `The rewrite turns ${ref.repository} into "${a.repository}": the request ${a.url} names no repository (or an empty part of one), so the mirror cannot serve it`, 'Give the replacement the repository path, e.g. mirror/$1, and keep the group that holds the image name.', { repository: ref.repository, result: a.repository, url: a.url })];
 }

@@ -5,7 +5,8 @@ import { candidateDirs, cleanPath, concreteHosts, type ConcreteHost, type Parsed
 import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
 import { parseReference, type ImageRef } from '../input/reference';
 import { applyRewritesCached, type RewriteResult } from '../containerd/rewrite';
-import { applySystemDefaultRegistry, checkSystemDefaultRegistry } from '../input/sdr';
+import { applySystemDefaultRegistry, checkSystemDefaultRegistry, SDR_PROBLEMS } from '../input/sdr';
+import { phraseId } from '../lib/phrase-id';
 import { redact } from '../lib/redact';
 import { checkRegistryKey } from './validate';
 import { CLEAN_REPO, planFindings, rewriteFindings, rewriteResultFindings } from './route-findings';
@@ -152,7 +153,7 @@ function invalid(input: string, name: string, error: string): Route {
     reference: '',
     hostsDir: null,
     attempts: [],
-    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${redact(name)}" is not a valid image reference: ${error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.' }],
+    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${redact(name)}" is not a valid image reference: ${error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.', params: { image: redact(name), error } }],
   };
 }
 
@@ -162,7 +163,7 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
     const problem = checkSystemDefaultRegistry(sdr);
     if (problem) {
       const r = invalid(input, input, 'the system image name cannot be formed, because system-default-registry is invalid');
-      r.findings.unshift({ code: 'SDR_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `system-default-registry "${redact(sdr ?? '')}" ${problem}`, fix: 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.' });
+      r.findings.unshift({ code: 'SDR_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `system-default-registry "${redact(sdr ?? '')}" ${problem}`, fix: 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.', params: { value: redact(sdr ?? ''), problem: phraseId(SDR_PROBLEMS, problem) }, variant: 'route' });
       return r;
     }
   }

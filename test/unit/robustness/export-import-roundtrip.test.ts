@@ -10,12 +10,14 @@ const run = (p: fc.IRawProperty<any>, numRuns = 300) => fc.assert(p, { seed: SEE
 // strings YAML would retype if written plain, plus arbitrary text
 const tricky = fc.constantFrom('2024-01-01', '1_000', 'yes', 'no', '0x1F', '<<', '~', 'null', 'true', '1e3', '# x', 'a: b', "'", '"', ' lead', 'trail ');
 const text = fc.oneof(tricky, fc.string({ minLength: 1, maxLength: 30 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }));
+// endpoints with user info or a query are exported redacted (credential-sweep.test.ts), so they cannot round-trip
+const endpoint = text.filter((t) => !t.includes('@') && !/\/\/[^\s?#"']*\?/.test(t));
 const host = fc.oneof(fc.constantFrom('docker.io', '*', 'registry.example.com:5000', 'localhost:5000'), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}\.example\.com$/));
 const secretName = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 
 const spec = fc.record(
   {
-    mirrors: fc.dictionary(host, fc.record({ endpoint: fc.array(text, { maxLength: 3 }), rewrite: fc.dictionary(text, text, { maxKeys: 2 }) }, { requiredKeys: [] }), { maxKeys: 4 }),
+    mirrors: fc.dictionary(host, fc.record({ endpoint: fc.array(endpoint, { maxLength: 3 }), rewrite: fc.dictionary(text, text, { maxKeys: 2 }) }, { requiredKeys: [] }), { maxKeys: 4 }),
     configs: fc.dictionary(
       host,
       fc.record(

@@ -1,10 +1,8 @@
-// CA bundles: caBundle is stored base64-encoded (it is []byte in Rancher's Go API, so
+// CA bundles (src/input/pem.ts): caBundle is stored base64-encoded (it is []byte in Rancher's Go API, so
 // encoding/json decodes it with base64.StdEncoding: no URL-safe alphabet). Admins paste
 // PEM. The one reader of caBundle for the engine and the tab: its form, what is wrong
 // with it, what to store for what was typed, and from each certificate just what the
-// form shows (subject, issuer, validity) with a tiny DER reader – no crypto library.
-import { finding } from '../route/finding-codes';
-import type { Finding } from '../types';
+// form and the fleet posture show (subject, issuer, validity) with a tiny DER reader.
 
 const PEM_RE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
 
@@ -97,40 +95,6 @@ export function caBundleToStore(input: string): string {
   }
 
   return input;
-}
-
-const CA_BUNDLE_MAX = 512 * 1024;
-
-/** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. Linear time. */
-export function caBundleProblem(value: string): { message: string; fix: string } | undefined {
-  if (value.length > CA_BUNDLE_MAX) {
-    return { message: `The CA bundle is ${ value.length.toLocaleString('en') } characters long; CA bundles over ${ CA_BUNDLE_MAX / 1024 } KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.' };
-  }
-  if (value.includes('-----BEGIN ')) {
-    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.' };
-  }
-  const compact = value.replace(/\s+/g, '');
-  let decoded: string;
-
-  try {
-    if (!isStdBase64(compact)) {
-      throw new Error('not base64');
-    }
-    decoded = atob(compact);
-  } catch {
-    return { message: /[-_]/.test(compact) && !/[^A-Za-z0-9\-_=]/.test(compact) ? 'The CA bundle is URL-safe base64 (- and _); Rancher decodes standard base64 only (+ and /)' : 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.' };
-  }
-  const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
-  const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);
-
-  if (begin === -1 || end === -1) {
-    return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).' };
-  }
-  if (decoded.includes('PRIVATE KEY-----')) {
-    return { message: 'The CA bundle contains a private key; it would be written to every node', fix: 'Remove the private key: the CA bundle holds certificates only.' };
-  }
-
-  return undefined;
 }
 
 // ---- a minimal DER reader --------------------------------------------------------
@@ -316,41 +280,3 @@ export function readPemCertificates(pem: string): CertRead[] {
   return out;
 }
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** certificates expiring within this many days are reported (CA_EXPIRING) */
-export const CA_EXPIRY_WARNING_DAYS = 30;
-
-/**
- * Expired and soon-expiring certificates of every config's caBundle at `now` (the
- * format itself is CA_BUNDLE_INVALID, reported with the settings).
- */
-export function caExpiryFindings(configs: Record<string, unknown>, now: number): Finding[] {
-  const out: Finding[] = [];
-  const soon = now + (CA_EXPIRY_WARNING_DAYS * DAY_MS);
-
-  for (const host of Object.keys(configs)) {
-    const c = configs[host] as { caBundle?: unknown } | null;
-    const ca = readCaBundle(c && typeof c === 'object' ? c.caBundle : undefined);
-
-    if (ca.form !== 'raw-pem' && ca.form !== 'base64-pem') {
-      continue;
-    }
-    const path = ['configs', host, 'caBundle'];
-
-    for (const r of readPemCertificates(ca.text)) {
-      if (!r.ok) {
-        continue;
-      }
-      const date = r.cert.notAfter.toISOString().slice(0, 10);
-
-      if (r.cert.notAfter.getTime() < now) {
-        out.push(finding('CA_EXPIRED', 'error', path, `The CA certificate ${ r.cert.subject } expired on ${ date }: TLS connections to this registry will fail`, 'Get the registry\'s current CA certificate and replace the bundle.'));
-      } else if (r.cert.notAfter.getTime() < soon) {
-        out.push(finding('CA_EXPIRING', 'warning', path, `The CA certificate ${ r.cert.subject } expires on ${ date }`, 'Plan to replace the bundle before then.'));
-      }
-    }
-  }
-
-  return out;
-}
