@@ -20,11 +20,6 @@ export {
   checkSecretRefs,
   sampleImages,
   redact,
-  readCaBundle,
-  caBundleToStore,
-  readPemCertificates,
-  caExpiryFindings,
-  utf8ToBase64,
 } from '../../../src';
 export type {
   Compiled, Profile, ProfileId, MirrorFallback, SdrSource, PullContext, SecretInfo, SampleImage
@@ -50,6 +45,7 @@ export type {
 // CA bundles (the config cards, the CA expiry check) and the fleet posture (the Registry Routes page)
 export {
   utf8ToBase64,
+  caExpiryFindings,
   base64ToUtf8,
   readCaBundle,
   caBundleToStore,
