@@ -39,12 +39,20 @@ function endpointLines(e: HostEndpoint): string[] {
   lines.push(...tlsLines(e.config.tls, '  '));
   if (e.rewrites.length > 0) {
     lines.push(`  [host."${e.url}".rewrite]`);
-    // Go templates range over a map in sorted key order; a repeated pattern keeps the last value
-    const map = new Map<string, string>();
-    for (const [p, r] of e.rewrites) map.set(p, r);
-    for (const p of [...map.keys()].sort(byteOrder)) lines.push(`    "${p}" = "${map.get(p)}"`);
+    for (const [p, r] of inNodeOrder(e.rewrites)) lines.push(`    "${p}" = "${r}"`);
   }
   return lines;
+}
+
+/**
+ * Rewrites in the order the node writes them into hosts.toml (and containerd then reads
+ * them): Go templates range over a map in sorted key order; a repeated pattern keeps
+ * the last value. The tab's "Try an image" applies them in this order, as the route does.
+ */
+export function inNodeOrder(rewrites: Array<[string, string]>): Array<[string, string]> {
+  const map = new Map<string, string>();
+  for (const [p, r] of rewrites) map.set(p, r);
+  return [...map.keys()].sort(byteOrder).map((p) => [p, map.get(p) as string]);
 }
 
 /** Go sorts strings by bytes; UTF-8 byte order is code point order. */

@@ -82,6 +82,25 @@ function expand(template: string, groups: Array<string | null>, named: Record<st
   return out + t;
 }
 
+/** The groups a replacement refers to ($1, ${2}, $name), read as Go's Expand reads them. */
+export function replacementRefs(template: string): Array<{ name: string; num: number }> {
+  const out: Array<{ name: string; num: number }> = [];
+  let t = template;
+  for (;;) {
+    const i = t.indexOf('$');
+    if (i === -1) return out;
+    t = t.slice(i + 1);
+    if (t[0] === '$') {
+      t = t.slice(1);
+      continue;
+    }
+    const x = extract(t);
+    if (!x) continue;
+    out.push({ name: x.name, num: x.num });
+    t = x.rest;
+  }
+}
+
 /** regexp.ReplaceAllString(src, repl) with Go's semantics. */
 export function replaceAll(re: RE2JS, src: string, repl: string): string {
   const m = re.matcher(src);

@@ -1,5 +1,7 @@
-// CA bundles: caBundle is stored base64-encoded (it is []byte in Rancher's Go API);
-// admins paste PEM. This reads either, and reads from each certificate just what the
+// CA bundles (src/input/pem.ts): caBundle is stored base64-encoded (it is []byte in Rancher's Go API, so
+// encoding/json decodes it with base64.StdEncoding: no URL-safe alphabet). Admins paste
+// PEM. The one reader of caBundle for the engine and the tab: its form, what is wrong
+// with it, what to store for what was typed, and from each certificate just what the
 // form and the fleet posture show (subject, issuer, validity) with a tiny DER reader.
 
 const PEM_RE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
@@ -15,14 +17,15 @@ export function utf8ToBase64(text: string): string {
   return btoa(bin);
 }
 
+/** Standard base64 (white space ignored) as Go's StdEncoding reads it; null if it is not. */
 function base64ToBytes(b64: string): Uint8Array | null {
   const clean = b64.replace(/\s+/g, '');
 
-  if (!clean || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean)) {
+  if (!clean || !isStdBase64(clean)) {
     return null;
   }
   try {
-    const bin = atob(clean.replace(/-/g, '+').replace(/_/g, '/'));
+    const bin = atob(clean);
     const out = new Uint8Array(bin.length);
 
     for (let i = 0; i < bin.length; i++) {
@@ -33,6 +36,11 @@ function base64ToBytes(b64: string): Uint8Array | null {
   } catch {
     return null;
   }
+}
+
+/** the standard alphabet only, padding at the end only */
+function isStdBase64(compact: string): boolean {
+  return !/[^A-Za-z0-9+/=]/.test(compact) && !/=[^=]/.test(compact);
 }
 
 export function base64ToUtf8(b64: string): string | null {
@@ -74,9 +82,9 @@ export function readCaBundle(stored: unknown): CaBundleRead {
 }
 
 /**
- * What to store for what the admin entered: PEM is encoded; base64 that decodes to
- * PEM is kept as it is (white space removed); anything else is encoded too (and will
- * be reported as not a certificate). '' means: remove the field.
+ * What to store for what the admin entered: PEM is encoded; anything else is stored as
+ * typed (base64 of PEM is right; other text is reported as CA_BUNDLE_INVALID, never
+ * encoded into something that hides it). '' means: remove the field.
  */
 export function caBundleToStore(input: string): string {
   if (input.trim() === '') {
@@ -85,13 +93,8 @@ export function caBundleToStore(input: string): string {
   if (input.includes('-----BEGIN')) {
     return utf8ToBase64(input);
   }
-  const decoded = base64ToUtf8(input);
 
-  if (decoded !== null && decoded.includes('-----BEGIN')) {
-    return input.replace(/\s+/g, '');
-  }
-
-  return utf8ToBase64(input);
+  return input;
 }
 
 // ---- a minimal DER reader --------------------------------------------------------
@@ -276,3 +279,4 @@ export function readPemCertificates(pem: string): CertRead[] {
 
   return out;
 }
+

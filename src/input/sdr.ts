@@ -11,6 +11,9 @@ export function checkSystemDefaultRegistry(value: string | undefined): string | 
   if (v.includes('://')) return SDR_PROBLEMS.scheme;
   if (v.includes('@')) return SDR_PROBLEMS.credentials;
   if (!SDR_RE.test(v)) return SDR_PROBLEMS.invalid;
+  // host:0 or a port past 65535 matches the pattern but names nothing
+  const port = /^[^/]*:(\d+)(?:\/|$)/.exec(v)?.[1];
+  if (port !== undefined && (Number(port) === 0 || Number(port) > 65535)) return SDR_PROBLEMS.invalid;
   return undefined;
 }
 

@@ -3,12 +3,22 @@
 
 const MAX_SHOWN = 200;
 
+/** name@sha256:… – an image digest, not the end of a credential */
+const DIGEST_AFTER_AT = /^(?:sha256|sha384|sha512|blake3)(?:[+._-][A-Za-z0-9]+)*:/i;
+
+/** the last @ that may end a credential (an @ that starts a digest does not) */
+function credentialAt(s: string): number {
+  let at = s.lastIndexOf('@');
+  while (at !== -1 && DIGEST_AFTER_AT.test(s.slice(at + 1, at + 80))) at = s.lastIndexOf('@', at - 1);
+  return at;
+}
+
 /** Hides user info and query values of a URL-ish string, and shortens it for messages. */
 export function redact(s: string): string {
   let out = s;
   const start = out.indexOf('://') >= 0 ? out.indexOf('://') + 3 : 0;
   // any @ may end a credential, even one a URL parser would not read as user info
-  const at = out.lastIndexOf('@');
+  const at = credentialAt(out);
   if (at >= start) out = `${out.slice(0, start)}xxxxx${out.slice(at)}`;
   const q = out.indexOf('?');
   if (q !== -1) out = `${out.slice(0, q)}?xxxxx`;
@@ -30,7 +40,7 @@ export function redactText(text: string): string {
   return (
     text
       .replace(/\/\/[^\s/@"']*@/g, '//xxxxx@')
-      .replace(/(^|[\s"'[{,])[^\s/@"'[\]{},#?]+@/gm, '$1xxxxx@')
+      .replace(/(^|[\s"'[{,/(=])[^\s/@"'[\]{},#?]+@(?!(?:sha256|sha384|sha512|blake3)(?:[+._-][A-Za-z0-9]+)*:)/gim, '$1xxxxx@')
       // per token, not one regex: a scan from every // to a ? would be quadratic
       .replace(/[^\s"']+/g, (token) => {
         const slashes = token.indexOf('//');

@@ -6,7 +6,7 @@ import { WILDCARD_FIXED_VERSIONS } from '../input/profiles';
 import { finding as f } from './finding-codes';
 import type { Compiled, RoutePlan } from './plan';
 import type { ImageRef } from '../input/reference';
-import type { Finding } from '../types';
+import type { Attempt, Finding } from '../types';
 
 /** Findings that hold for every image of one registry: fallback, parse failure, Docker Hub. */
 export function planFindings(compiled: Compiled, plan: RoutePlan, registry: string): Finding[] {
@@ -44,4 +44,15 @@ export function rewriteFindings(compiled: Compiled, plan: RoutePlan, ref: ImageR
     }
   }
   return [];
+}
+
+/** a rewritten repository with no empty, . or .. segments (else the request path is wrong) */
+export const CLEAN_REPO = /^(?!\.\.?(?:\/|$))(?:[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*)$/;
+
+/** A rewrite that leaves this image no repository, or an empty path segment. */
+export function rewriteResultFindings(compiled: Compiled, plan: RoutePlan, ref: ImageRef, attempts: Attempt[]): Finding[] {
+  const a = attempts.find((x) => x.rewrite && !CLEAN_REPO.test(x.repository));
+  if (!a || !a.rewrite) return [];
+  const key = plan.hostsDir ? compiled.byDir.get(plan.hostsDir)?.key ?? ref.registry : ref.registry;
+  return [f('REWRITE_EMPTY_RESULT', 'error', ['mirrors', key, 'rewrite', a.rewrite.pattern], `The rewrite turns ${ref.repository} into "${a.repository}": the request ${a.url} names no repository (or an empty part of one), so the mirror cannot serve it`, 'Give the replacement the repository path, e.g. mirror/$1, and keep the group that holds the image name.', { repository: ref.repository, result: a.repository, url: a.url })];
 }

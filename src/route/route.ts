@@ -8,7 +8,8 @@ import { applyRewritesCached, type RewriteResult } from '../containerd/rewrite';
 import { applySystemDefaultRegistry, checkSystemDefaultRegistry, SDR_PROBLEMS } from '../input/sdr';
 import { phraseId } from '../lib/phrase-id';
 import { redact } from '../lib/redact';
-import { planFindings, rewriteFindings } from './route-findings';
+import { checkRegistryKey } from './validate';
+import { CLEAN_REPO, planFindings, rewriteFindings, rewriteResultFindings } from './route-findings';
 import type { Compiled, HostStep, RoutePlan } from './plan';
 import type { Attempt, AttemptTls, Finding, Route } from '../types';
 
@@ -22,8 +23,6 @@ export interface RouteOptions {
   systemDefaultRegistry?: string;
 }
 
-/** a rewritten repository with no empty, . or .. segments joins like path.Join */
-const CLEAN_REPO = /^(?!\.\.?(?:\/|$))(?:[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*)$/;
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 const PLAN_CACHE_MAX = 10_000;
 
@@ -174,7 +173,7 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
   const ref = parsed.ref;
   const plan = planFor(compiled, ref.registry);
   const attempts = plan.steps.map((s) => attempt(s, ref));
-  const extra = rewriteFindings(compiled, plan, ref);
+  const extra = [...rewriteFindings(compiled, plan, ref), ...rewriteResultFindings(compiled, plan, ref, attempts)];
   return {
     input,
     image: ref.name,
@@ -185,4 +184,31 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
     attempts,
     findings: extra.length ? [...plan.findings, ...extra] : plan.findings,
   };
+}
+
+/** What a mirror key's pull tries after its endpoints: the registry itself, or nothing. */
+export type MirrorFallback =
+  | { kind: 'registry'; url: string }
+  /** the * mirror: the registry each image names */
+  | { kind: 'image-registry' }
+  | { kind: 'none' }
+  /** the key is not a registry host, so no image uses it */
+  | { kind: 'unknown' };
+
+/** a registry no mirror key names: what the * entry does for every such registry */
+const UNKEYED_REGISTRY = 'unkeyed-registry.invalid';
+
+/**
+ * The fallback line of a mirror card, from the route plan (so the legacy CRI of old
+ * releases, disable-default, configs on the key and the * bug all count as they do
+ * for a real pull).
+ */
+export function mirrorFallback(compiled: Compiled, key: string): MirrorFallback {
+  if (key === '*') {
+    const plan = planFor(compiled, UNKEYED_REGISTRY);
+    return plan.steps.length === 0 || plan.steps.some((st) => st.isDefault) ? { kind: 'image-registry' } : { kind: 'none' };
+  }
+  if (checkRegistryKey(key)) return { kind: 'unknown' };
+  const d = planFor(compiled, key).steps.find((st) => st.isDefault);
+  return d ? { kind: 'registry', url: d.endpoint } : { kind: 'none' };
 }

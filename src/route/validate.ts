@@ -1,6 +1,6 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
 import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
-import { compilePattern } from '../containerd/rewrite';
+import { compilePattern, replaceAll, replacementRefs } from '../containerd/rewrite';
 import { hasUserInfo, redact } from '../lib/redact';
 import { finding } from './finding-codes';
 import { phraseId } from '../lib/phrase-id';
@@ -43,6 +43,15 @@ export function checkRegistryKey(key: string): string | undefined {
   const port = /:(\d+)$/.exec(key)?.[1];
   if (port && (Number(port) > 65535 || Number(port) === 0)) return P.port;
   return undefined;
+}
+
+
+/** Why a rewrite pattern is not Go RE2 (with a hint for the usual PCRE habits), or undefined. */
+export function patternProblem(pattern: string): string | undefined {
+  const c = compilePattern(pattern);
+  if (c.ok) return undefined;
+  const look = /\(\?[=!<]/.test(pattern) ? ' (Go regular expressions have no look-ahead or look-behind)' : /\\[1-9]/.test(pattern) ? ' (Go regular expressions have no back-references)' : '';
+  return `${c.error}${look}`;
 }
 
 const endpointProblems = new Memo<string, Finding[]>(20_000);
@@ -113,6 +122,19 @@ function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoi
       const lookId = /\(\?[=!<]/.test(pattern) ? 'lookaround' : /\\[1-9]/.test(pattern) ? 'backref' : 'none';
       const look = lookId === 'lookaround' ? ' (Go regular expressions have no look-ahead or look-behind)' : lookId === 'backref' ? ' (Go regular expressions have no back-references)' : '';
       out.push(f('REWRITE_INVALID', 'error', path, `The pattern is not a valid Go (RE2) regular expression: ${c.error}${look}`, 'Rewrite the pattern in RE2 syntax, e.g. ^library/(.*)$.', { error: c.error, look: lookId }));
+    }
+    if (replacement === '') {
+      out.push(f('REWRITE_EMPTY_REPLACEMENT', 'warning', path, 'The replacement is empty: the part of the repository the pattern matches is removed (all of it, if the pattern matches it all)', 'Enter the repository path the mirror serves, e.g. dockerhub/library/$1.'));
+    } else if (c.ok) {
+      const groups = c.re.groupCount();
+      const named = c.re.namedGroups();
+      const missing = replacementRefs(replacement).find((r) => (r.num >= 0 ? r.num > groups : !Object.hasOwn(named, r.name)));
+      if (missing) {
+        const ref = `$${missing.name}`;
+        const fix = 'Refer only to groups the pattern has ($1 is its first ( ) group), or add the group to the pattern.';
+        if (missing.num >= 0) out.push(f('REWRITE_GROUP_MISSING', 'error', path, `The replacement uses ${ref}, but the pattern has ${groups} group${groups === 1 ? '' : 's'}: it is replaced by nothing`, fix, { ref, groups }, 'number'));
+        else out.push(f('REWRITE_GROUP_MISSING', 'error', path, `The replacement uses ${ref}, but the pattern has no group named ${missing.name}: it is replaced by nothing`, fix, { ref, name: missing.name }, 'named'));
+      }
     }
     // eslint-disable-next-line no-control-regex -- a control character breaks the TOML string the node writes
     if (/["\\]/.test(pattern) || /["\\]/.test(replacement) || /[\x00-\x1f]/.test(pattern + replacement)) {

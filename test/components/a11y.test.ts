@@ -90,6 +90,7 @@ describe('fields with an error are invalid and described by the message', () => 
 
     // fixed: no longer invalid
     await pattern.setValue('^library/(.*)$');
+    await pattern.trigger('blur');
     await flushPromises();
     const fixed = card.get('[data-testid="rm-rewrite-pattern-0"]');
 

@@ -87,6 +87,7 @@ describe('editing writes the right spec', () => {
 
     await card.get('[data-testid="rm-rewrite-replacement-1"]').setValue('hub/$1/$2');
     await card.get('[data-testid="rm-rewrite-pattern-0"]').setValue('^library/(.+)$');
+    await card.get('[data-testid="rm-rewrite-pattern-0"]').trigger('blur');
     await flushPromises();
     expect(registries(resource).mirrors['docker.io'].rewrite).toEqual({ '^library/(.+)$': 'dockerhub/library/$1', '^(rancher|bitnami)/(.*)$': 'hub/$1/$2' });
 

@@ -52,9 +52,14 @@ export function field(w: VueWrapper<any>, testid: string) {
   return w.get(`[data-testid="${ testid }"]`);
 }
 
+/** enters a whole value and leaves the field (key fields commit on blur) */
 export async function type(w: VueWrapper<any>, testid: string, value: string) {
   await field(w, testid).setValue(value);
   await flushPromises();
+  if (w.find(`[data-testid="${ testid }"]`).exists()) {
+    await field(w, testid).trigger('blur');
+    await flushPromises();
+  }
 }
 
 export async function click(w: VueWrapper<any>, testid: string) {
@@ -87,4 +92,41 @@ export function outsideRegistries(c: any) {
   }
 
   return x;
+}
+
+/**
+ * Types as a person types: clears the field (unless `append`), then one setValue per
+ * keystroke, each followed by a flush – every intermediate value reaches the tab.
+ */
+export async function typeKeys(w: VueWrapper<any>, testid: string, text: string, opts: { append?: boolean } = {}) {
+  const el = field(w, testid);
+  let value = opts.append ? (el.element as HTMLInputElement).value : '';
+
+  if (!opts.append) {
+    await el.setValue('');
+    await flushPromises();
+  }
+  for (const ch of text) {
+    value += ch;
+    await el.setValue(value);
+    await flushPromises();
+  }
+}
+
+/** leaves a field (blur), as Tab or a click elsewhere does */
+export async function blur(w: VueWrapper<any>, testid: string) {
+  await field(w, testid).trigger('blur');
+  await flushPromises();
+}
+
+export async function press(w: VueWrapper<any>, testid: string, key: string) {
+  await field(w, testid).trigger('keydown', { key });
+  await flushPromises();
+}
+
+/** the status banner: its state and counts */
+export function status(w: VueWrapper<any>) {
+  const b = w.get('[data-testid="rm-status"]');
+
+  return { state: b.attributes('data-status'), errors: Number(b.attributes('data-errors')), warnings: Number(b.attributes('data-warnings')), text: b.text() };
 }

@@ -34,16 +34,19 @@ describe('validation from the engine findings', () => {
     const card = wrapper.get('[data-testid="rm-mirror-ghcr.io"]');
 
     await card.get('[data-testid="rm-rewrite-pattern-0"]').setValue('^(.*)\\.tgz$');
+    await card.get('[data-testid="rm-rewrite-pattern-0"]').trigger('blur');
     await flushPromises();
     expect(codes(wrapper, 'rm-mirror-ghcr.io')).toContain('REWRITE_BREAKS_TOML');
     expect(card.get('[data-testid="rm-rewrite-0"]').find('[data-testid="rm-finding-REWRITE_BREAKS_TOML"]').exists()).toBe(true);
 
     await card.get('[data-testid="rm-rewrite-pattern-0"]').setValue('^(?=x)(.*)$');
+    await card.get('[data-testid="rm-rewrite-pattern-0"]').trigger('blur');
     await flushPromises();
     expect(card.get('[data-testid="rm-rewrite-0"]').get('[data-testid="rm-finding-REWRITE_INVALID"]').text()).toContain('look-ahead');
     expect(card.get('[data-testid="rm-rewrite-check-0"]').text()).toContain('Invalid pattern');
 
     await card.get('[data-testid="rm-rewrite-pattern-0"]').setValue('^(.*)$');
+    await card.get('[data-testid="rm-rewrite-pattern-0"]').trigger('blur');
     await flushPromises();
     expect(codes(wrapper, 'rm-mirror-ghcr.io').filter((c) => c.startsWith('REWRITE'))).toEqual([]);
   });

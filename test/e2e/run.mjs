@@ -26,6 +26,7 @@ import configFlows from './flows/configs.mjs';
 import modeFlows from './flows/modes.mjs';
 import toolFlows from './flows/tools.mjs';
 import curlFlows from './flows/curl.mjs';
+import typingFlows from './flows/typing.mjs';
 import harnessTests from './flows/harness.mjs';
 import fleetFlows from './flows/fleet.mjs';
 import openShareFlows from './flows/open-share.mjs';
@@ -75,7 +76,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 const wanted = (name) => !filter || filter.test(name);
-const flows = [...harnessTests, ...openShareFlows, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows, ...curlFlows, ...fleetFlows];
+const flows = [...harnessTests, ...openShareFlows, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows, ...curlFlows, ...fleetFlows, ...typingFlows];
 const allNames = [...flows, ...sceneTests, ...bundleTests].map((t) => t.name);
 
 // a --grep that selects nothing would pass on the set-up tests alone: a typo must fail

@@ -50,6 +50,7 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   { value: {}, base: { systemDefaultRegistry: 'registry.example.com' } },
   { value: {}, base: { systemDefaultRegistry: 'registry.example.com/hub' } },
   { value: hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
+  { value: hub(['https://m.example.com'], { rewrite: { '^x/(.*)$': '', '^y/(.*)$': 'b/$2', '^z/(?P<app>.*)$': 'c/${name}' } }), images: ['x/app:1'] },
 ];
 
 function engineFindings(): Finding[] {

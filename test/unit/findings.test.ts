@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding } from '../../src';
+import { compile, FINDING_CODES, resolveRoute, settingsFromCluster, caBundleProblem, readCaBundle, type Finding } from '../../src';
 import { compileNode } from './helpers';
 
+// a self-signed test CA, valid 2026-11-23 – 2036-11-20
+const TEST_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIBqzCCAVGgAwIBAgICEJIwCgYIKoZIzj0EAwIwNDEUMBIGA1UECgwLRXhhbXBs
+ZSBPcmcxHDAaBgNVBAMME0V4YW1wbGUgUmVnaXN0cnkgQ0EwHhcNMjYxMTIzMjAy
+MTAxWhcNMzYxMTIwMjAyMTAxWjA0MRQwEgYDVQQKDAtFeGFtcGxlIE9yZzEcMBoG
+A1UEAwwTRXhhbXBsZSBSZWdpc3RyeSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEH
+A0IABGtx1FAMY6tSk+98Ba0z/HLUff/p9AauDPJc29ImokM0ZilMT6/csNDS1aWz
+7bxNt6nXcp5n82Md9DGV74UzAP+jUzBRMB0GA1UdDgQWBBTVonU4gycm448HzLI1
+uH6znZZa+TAfBgNVHSMEGDAWgBTVonU4gycm448HzLI1uH6znZZa+TAPBgNVHRMB
+Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQD8fCs1LFzRg337NAIyXdxwjRzm
+/5YpTIWq15HtNnGOxgIgSL94aIbJFfg/o/ykGJjwcLJ4vEiJuFqDOD8t9hwUDPc=
+-----END CERTIFICATE-----
+`;
 const seen = new Set<string>();
 function findings(value: unknown, base = {}, image?: string): Finding[] {
   const c = compileNode(value, base);
@@ -29,6 +42,16 @@ describe('findings: each names the field and the fix', () => {
     const l = findings(hub(['https://m.example.com'], { rewrite: { '^library/(\\w+)': 'x/$1' } }));
     expectFinding(l, 'REWRITE_BREAKS_TOML', ['mirrors', 'docker.io', 'rewrite', '^library/(\\w+)']);
     expectFinding(l, 'HOSTS_TOML_UNPARSABLE', ['mirrors', 'docker.io']);
+  });
+  it('an empty replacement, a missing group, and a rewrite that leaves no repository', () => {
+    const empty = findings(hub(['https://m.example.com'], { rewrite: { '^x/(.*)$': '' } }), {}, 'x/app:1');
+    expectFinding(empty, 'REWRITE_EMPTY_REPLACEMENT', ['mirrors', 'docker.io', 'rewrite', '^x/(.*)$']);
+    expect(expectFinding(empty, 'REWRITE_EMPTY_RESULT', ['mirrors', 'docker.io', 'rewrite', '^x/(.*)$']).message).toContain('/v2/manifests/1');
+    const two = findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)$': 'hub/$2', '^team/(?P<app>.*)$': 'hub/${name}' } }));
+    expect(expectFinding(two, 'REWRITE_GROUP_MISSING', ['mirrors', 'docker.io', 'rewrite', '^library/(.*)$']).message).toContain('1 group');
+    expectFinding(two, 'REWRITE_GROUP_MISSING', ['mirrors', 'docker.io', 'rewrite', '^team/(?P<app>.*)$']);
+    const fine = findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)$': 'hub/$1', '^team/(?P<app>.*)$': 'hub/${app}-$$' } }), {}, 'nginx');
+    expect(fine.map((x) => x.code).filter((c) => c.startsWith('REWRITE'))).toEqual([]);
   });
   it('two rewrites matching one image', () => {
     expectFinding(findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), {}, 'nginx'), 'REWRITE_AMBIGUOUS');
@@ -170,6 +193,17 @@ describe('findings: each names the field and the fix', () => {
     expect(findings({ mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, { version: 'v1.31.6+rke2r1' }).map((f) => f.code)).not.toContain('DOCKER_HUB_NO_FALLBACK');
     expectFinding(findings({ mirrors: { 'docker.io': { endpoint: ['https://m.example.com'] } } }, { disableDefaultEndpoint: true }), 'DOCKER_HUB_NO_FALLBACK', ['mirrors', 'docker.io']);
     expect(findings({ mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, { version: 'v1.31.7+rke2r1' }).map((f) => f.code)).not.toContain('DOCKER_HUB_NO_FALLBACK');
+  });
+  it('one CA bundle reader: URL-safe base64 is refused by the settings and by the form reader alike', () => {
+    // a comment line whose bytes encode to + and / (- and _ in the URL-safe alphabet)
+    const text = `# ??>??~\n${TEST_CA_PEM}`;
+    const std = Buffer.from(text).toString('base64');
+    const urlSafe = Buffer.from(text).toString('base64url');
+    expect(urlSafe).toMatch(/[-_]/);
+    expect(caBundleProblem(std)).toBeUndefined();
+    expect(caBundleProblem(urlSafe)?.message).toContain('not valid base64');
+    expect(readCaBundle(std).form).toBe('base64-pem');
+    expect(readCaBundle(urlSafe).form).toBe('invalid');
   });
   it('every finding code of the catalogue is covered above', () => {
     expect([...Object.keys(FINDING_CODES)].filter((c) => !seen.has(c))).toEqual([]);

@@ -3,7 +3,7 @@
 // brought to the imported value in place – the same objects stay, only what differs is
 // written, keys keep their order, fields outside mirrors/configs are not touched.
 import { readRegistries, type Json } from './edit';
-import { utf8ToBase64 } from './pem';
+import { utf8ToBase64 } from './engine';
 
 const SECRET = 'secret';
 

@@ -1,7 +1,10 @@
 // Save a text as a file the browser downloads: a Blob behind an object URL, clicked
-// through a temporary <a download>. Nothing leaves the browser.
+// through a temporary <a download>. Nothing leaves the browser, and nothing leaves this
+// function without the redaction every preview uses (user:password@ in a URL).
+import { redactCredentials } from './redact';
+
 export function downloadText(filename: string, text: string, type = 'text/plain'): void {
-  const blob = new Blob([text], { type: `${ type };charset=utf-8` });
+  const blob = new Blob([redactCredentials(text)], { type: `${ type };charset=utf-8` });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
 

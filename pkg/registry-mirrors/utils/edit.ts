@@ -307,3 +307,51 @@ export function idFor(obj: unknown, fallback: string): string {
 export function hasKey(obj: unknown, key: string): boolean {
   return !!obj && typeof obj === 'object' && Object.keys(obj as object).includes(key);
 }
+
+// ---- undo of a removal -----------------------------------------------------------
+
+export interface Removed {
+  part: 'mirrors' | 'configs';
+  key: string;
+  value: Json;
+  /** position among the keys, to put it back where it was */
+  index: number;
+}
+
+/** Removes mirrors[key] or configs[key] and returns what Undo needs (undefined if absent). */
+export function removeEntry(resource: Json, part: 'mirrors' | 'configs', key: string): Removed | undefined {
+  const map = part === 'mirrors' ? readMirrors(resource) : readConfigs(resource);
+  const keys = Object.keys(map);
+  const index = keys.indexOf(key);
+
+  if (index === -1) {
+    return undefined;
+  }
+  const value = JSON.parse(JSON.stringify(map[key] ?? null));
+
+  delete map[key];
+
+  return {
+    part, key, value, index
+  };
+}
+
+/** Puts a removed entry back at its position; false if the key has been taken since. */
+export function restoreEntry(resource: Json, r: Removed): boolean {
+  const map = ensure(resource, r.part);
+
+  if (Object.prototype.hasOwnProperty.call(map, r.key)) {
+    return false;
+  }
+  const entries = Object.entries(map);
+
+  for (const [k] of entries) {
+    delete map[k];
+  }
+  entries.splice(Math.min(r.index, entries.length), 0, [r.key, r.value]);
+  for (const [k, v] of entries) {
+    map[k] = v;
+  }
+
+  return true;
+}

@@ -3,13 +3,17 @@
 export {
   compile,
   resolveRoute,
+  mirrorFallback,
   settingsFromCluster,
   effectiveSystemDefaultRegistry,
   applySystemDefaultRegistry,
+  checkSystemDefaultRegistry,
   normalizeEndpoint,
   checkRegistryKey,
+  patternProblem,
   compilePattern,
   applyRewrites,
+  inNodeOrder,
   replaceAll,
   parseReference,
   WILDCARD_FIXED_VERSIONS,
@@ -19,7 +23,7 @@ export {
   curlCommand,
 } from '../../../src';
 export type {
-  Compiled, Profile, ProfileId, SdrSource, PullContext, SecretInfo, SampleImage
+  Compiled, Profile, ProfileId, MirrorFallback, SdrSource, PullContext, SecretInfo, SampleImage
 } from '../../../src';
 export type {
   Attempt, Finding, Route, RouteSettings, Severity
@@ -42,6 +46,7 @@ export type {
 // CA bundles (the config cards, the CA expiry check) and the fleet posture (the Registry Routes page)
 export {
   utf8ToBase64,
+  caExpiryFindings,
   base64ToUtf8,
   readCaBundle,
   caBundleToStore,

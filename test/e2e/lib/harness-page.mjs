@@ -154,5 +154,6 @@ export async function routeAttempts(page, which = 'workload') {
 export async function status(page) {
   const el = tab(page).locator('[data-testid="rm-status"]');
 
-  return { status: await el.getAttribute('data-status'), text: (await el.innerText()).trim() };
+  // the summary line (the list of findings below it links to each field)
+  return { status: await el.getAttribute('data-status'), text: (await el.locator('[data-testid="rm-status-summary"]').innerText()).trim() };
 }
