@@ -11,7 +11,7 @@ import { launchChromium, newPage } from './lib/browser.mjs';
 import { startHarness } from './lib/harness-server.mjs';
 import { openHarness } from './lib/harness-page.mjs';
 import {
-  SCENES, LOCALES, THEMES_OF, renderScene, sceneFile
+  SCENES, LOCALES, THEMES, THEMES_OF, renderScene, sceneFile
 } from './lib/scenes.mjs';
 import { SCREENSHOTS, ROOT } from './lib/paths.mjs';
 import { PNG } from 'pngjs';
