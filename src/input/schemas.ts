@@ -94,9 +94,14 @@ function tooLongKey(key: string, section: string, findings: Finding[]): boolean 
   return true;
 }
 
+/** Reading options: `unlimited` reads every entry (the CLI); the tab previews up to LIMITS. */
+export interface ReadOptions {
+  unlimited?: boolean;
+}
+
 /** The first `limit` items; a finding says when there were more. */
-function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[]): T[] {
-  if (items.length <= limit) return items;
+function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[], opts: ReadOptions = {}): T[] {
+  if (opts.unlimited || items.length <= limit) return items;
   findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path, message: limitMessage(what, limit, items.length), fix: 'Split the settings, or remove entries that are not needed.' });
   return items.slice(0, limit);
 }
@@ -106,16 +111,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** mirrors of either shape; what is not usable is skipped (the schema reports it) */
-function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
+function readMirrors(raw: unknown, findings: Finding[], opts: ReadOptions): Registries['mirrors'] {
   const mirrors: Registries['mirrors'] = {};
   if (!isRecord(raw)) return mirrors;
-  for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings)) {
+  for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings, opts)) {
     if (tooLongKey(key, 'mirrors', findings)) continue;
     const endpoints: string[] = [];
     const rewrites: Array<[string, string]> = [];
     if (m !== null && m !== undefined && !isRecord(m)) continue;
     if (m && Array.isArray(m.endpoint)) {
-      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings)) {
+      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings, opts)) {
         if (typeof e !== 'string') continue;
         if (e.length > LIMITS.urlLength) {
           findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.' });
@@ -123,7 +128,7 @@ function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
       }
     }
     if (m && isRecord(m.rewrite)) {
-      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
+      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings, opts)) {
         if (typeof r !== 'string') continue;
         if (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength) {
           findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.' });
@@ -141,17 +146,17 @@ export function plannerTlsPath(distro: Distro, host: string, file: 'ca.crt' | 't
 }
 
 /** spec.rkeConfig.registries → Registries, as Rancher's planner hands it to the node. */
-export function registriesFromCluster(raw: unknown, distro: Distro): { registries: Registries; findings: Finding[] } {
+export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOptions = {}): { registries: Registries; findings: Finding[] } {
   const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw, 'the Kubernetes API rejects the Cluster');
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
   }
-  const mirrors = readMirrors(raw.mirrors, findings);
+  const mirrors = readMirrors(raw.mirrors, findings, opts);
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs))
-      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings, opts)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         if (c === null || c === undefined) {
           setOwn(configs, host, {});
@@ -196,7 +201,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
 }
 
 /** A node registries.yaml document → Registries; credentials are noted, never kept. */
-export function registriesFromNode(raw: unknown): { registries: Registries; findings: Finding[] } {
+export function registriesFromNode(raw: unknown, opts: ReadOptions = {}): { registries: Registries; findings: Finding[] } {
   const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, 'RKE2/K3s refuse the whole file (yaml: unmarshal errors)');
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
@@ -205,14 +210,14 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
   for (const k of Object.keys(raw)) {
     if (k !== 'mirrors' && k !== 'configs') findings.push(unknownKey([k]));
   }
-  const mirrors = readMirrors(raw.mirrors, findings);
+  const mirrors = readMirrors(raw.mirrors, findings, opts);
   for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
     if (isRecord(m)) for (const k of Object.keys(m)) if (k !== 'endpoint' && k !== 'rewrite') findings.push(unknownKey(['mirrors', key, k]));
   }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs))
-      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings, opts)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         const entry: RegistryConfigEntry = {};
         if (c === null || c === undefined) {

@@ -24,3 +24,8 @@ export function hasUserInfo(s: string): boolean {
 export function redactText(text: string): string {
   return text.replace(/\/\/[^\s/@"']*@/g, '//xxxxx@');
 }
+
+/** True when a URL (with or without scheme) has user info before its host: scheme://user[:password]@host. */
+export function urlHasUserInfo(s: string): boolean {
+  return /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^/?#@\s]+@/.test(s.trim());
+}

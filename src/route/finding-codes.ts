@@ -17,6 +17,7 @@ export const FINDING_CODES: Record<string, { severity: Severity; summary: string
   ENDPOINT_INVALID: { severity: 'error', summary: 'an endpoint that is not a URL; the node ignores it' },
   ENDPOINT_SCHEME: { severity: 'error', summary: 'an endpoint scheme other than http/https' },
   ENDPOINT_CREDENTIALS: { severity: 'error', summary: 'credentials inside an endpoint URL' },
+  KEY_CREDENTIALS: { severity: 'error', summary: 'credentials inside a mirror or config key; not imported' },
   ENDPOINT_QUERY: { severity: 'warning', summary: 'a query or fragment containerd drops' },
   ENDPOINT_NO_SCHEME: { severity: 'warning', summary: 'an endpoint without scheme (https assumed, http for localhost ports)' },
   ENDPOINT_HTTP: { severity: 'warning', summary: 'a plain-HTTP endpoint off the node' },

@@ -178,6 +178,9 @@ export function validate(compiled: Compiled): Finding[] {
     }
     if (key === '*') {
       if (c.tls && Object.hasOwn(mirrors, '*')) out.push(f('WILDCARD_TLS_DROPPED', 'warning', path, 'The * config TLS settings are dropped when a * mirror exists', 'Add a config for each mirror endpoint host instead.'));
+      else if (c.tls?.insecureSkipVerify) {
+        out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], 'TLS certificates of every registry without a config of its own are not verified: anyone on the path can serve you other images', 'Add the CA bundle of each registry in a config keyed by its host, and turn this off.'));
+      }
       if (c.auth) out.push(f('WILDCARD_AUTH_UNUSED', 'warning', [...path, 'authConfigSecretName'], 'containerd never uses * credentials for image pulls', 'Add a config with the auth Secret for each registry host.'));
       continue;
     }

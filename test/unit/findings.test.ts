@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding } from '../../src';
+import { compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, type Finding } from '../../src';
 import { compileNode } from './helpers';
 
 const seen = new Set<string>();
@@ -89,6 +89,15 @@ describe('findings: each names the field and the fix', () => {
     const c = compileNode(hub(['https://admin:S3cr3tPw@m.example.com']));
     expect(c.hostsFiles.map((f) => f.text).join()).not.toContain('S3cr3tPw');
     expect(JSON.stringify(resolveRoute(c, 'nginx'))).not.toContain('S3cr3tPw');
+  });
+  it('credentials in a mirror or config key are not imported, and never echoed', () => {
+    const r = importNodeRegistries('mirrors:\n  admin:S3cr3tPw@m.example.com:\n    endpoint: [https://m.example.com]\nconfigs:\n  u:S3cr3tPw@m.example.com: {}\n', { namespace: 'ns', distro: 'rke2', mode: 'replace' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    r.findings.forEach((f) => seen.add(f.code));
+    expectFinding(r.findings, 'KEY_CREDENTIALS', ['mirrors', 'xxxxx@m.example.com']);
+    expectFinding(r.findings, 'KEY_CREDENTIALS', ['configs', 'xxxxx@m.example.com']);
+    expect(JSON.stringify(r)).not.toContain('S3cr3tPw');
   });
   it('wrong types and unknown node keys', () => {
     expectFinding(findings({ mirrors: { 'docker.io': { endpoint: 'https://m.example.com' } } }), 'FIELD_TYPE', ['mirrors', 'docker.io', 'endpoint']);

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportNodeRegistries, importNodeRegistries } from '../../../src';
+import { urlHasUserInfo } from '../../../src/lib/redact';
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,7 +16,7 @@ const secretName = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 
 const spec = fc.record(
   {
-    mirrors: fc.dictionary(host, fc.record({ endpoint: fc.array(text, { maxLength: 3 }), rewrite: fc.dictionary(text, text, { maxKeys: 2 }) }, { requiredKeys: [] }), { maxKeys: 4 }),
+    mirrors: fc.dictionary(host, fc.record({ endpoint: fc.array(text.filter((t) => !urlHasUserInfo(t)), { maxLength: 3 }), rewrite: fc.dictionary(text, text, { maxKeys: 2 }) }, { requiredKeys: [] }), { maxKeys: 4 }),
     configs: fc.dictionary(
       host,
       fc.record(
@@ -40,6 +41,21 @@ describe('export → import round trip (fast-check, seed ' + SEED + ')', () => {
         expect(back.registries, textOut).toEqual(norm(s));
         expect(back.secrets).toEqual([]);
       }),
+    );
+  });
+  it('credentials in an endpoint URL never reach the spec: an error at the field instead', () => {
+    run(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9]{8,20}$/).map((p) => `Pw${p}`), (password) => {
+        const node = `mirrors:\n  docker.io:\n    endpoint: ["https://bob:${password}@m.example.com", "https://ok.example.com"]\n`;
+        const r = importNodeRegistries(node, { namespace: 'ns', distro: 'k3s', mode: 'replace' });
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(JSON.stringify(r.registries)).not.toContain(password);
+        expect(r.registries.mirrors).toEqual({ 'docker.io': { endpoint: ['https://ok.example.com'] } });
+        expect(r.findings.find((f) => f.code === 'ENDPOINT_CREDENTIALS')?.path).toEqual(['mirrors', 'docker.io', 'endpoint', 0]);
+        expect(JSON.stringify(r.findings)).not.toContain(password);
+      }),
+      100,
     );
   });
   it('inline credentials become Secret references; the export never contains their values', () => {

@@ -1,0 +1,11 @@
+import { Document, parseDocument, isMap, stringify } from 'yaml';
+const d = new Document({ registries: { mirrors: { '*': { endpoint: ['https://a', 'yes', 'y', '0x1F', '1e3', 'on'] }, 'docker.io': {} }, configs: {} } }, { version: '1.1' });
+const m = d.getIn(['registries','mirrors'], true);
+m.items[0].key.commentBefore = ' hello\n world';
+d.commentBefore = ' top';
+console.log(d.toString({ lineWidth: 0 }));
+const p = parseDocument(`# top\n\n# about mirrors\nmirrors:\n  # docker hub\n  docker.io: # trailing\n    endpoint: [a] # after\n  # quay\n  quay.io: {}\n# end\n`, {version:'1.1'});
+console.log(JSON.stringify(p.commentBefore), JSON.stringify(p.comment));
+const pm = p.get('mirrors', true);
+console.log(JSON.stringify(p.contents.items[0].key.commentBefore));
+for (const it of pm.items) console.log(JSON.stringify([it.key.value, it.key.commentBefore, it.key.comment, it.value?.commentBefore, it.value?.comment]));
