@@ -1,7 +1,7 @@
 // registry-route check: every finding of the settings, and an exit code for pipelines.
 import type { Finding, Severity } from '../types';
 import { UsageError, type CliOptions } from './args';
-import { formatFinding } from './format';
+import { formatFinding, publicFinding } from './format';
 import type { Io } from './io';
 import { applied, loadCompiled } from './load';
 import { VERSION } from './version';
@@ -20,7 +20,7 @@ export function checkCommand(o: CliOptions, io: Io): number {
   for (const fd of findings) counts[fd.severity]++;
   const failed = failsAt(findings, o.failOn);
   if (o.json) {
-    io.out.write(`${JSON.stringify({ tool: 'registry-route', toolVersion: VERSION, ...applied(compiled), failOn: o.failOn, failed, counts, findings }, null, 2)}\n`);
+    io.out.write(`${JSON.stringify({ tool: 'registry-route', toolVersion: VERSION, ...applied(compiled), failOn: o.failOn, failed, counts, findings: findings.map(publicFinding) }, null, 2)}\n`);
   } else {
     if (findings.length) io.out.write(`${findings.map(formatFinding).join('\n')}\n`);
     const what = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info · ${compiled.profile.id}${compiled.settings.version ? ` (${compiled.settings.version})` : ''}`;

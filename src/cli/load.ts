@@ -18,11 +18,11 @@ export function loadSettings(o: CliOptions, io?: Io): { settings: RouteSettings;
     const doc = detectDocument(y.value);
     if (doc.kind === 'unsupported') throw new UsageError(`${o.registries}: ${doc.error}`);
     if (doc.kind === 'cluster') {
-      const c = settingsFromCluster(doc.cluster, { runtime: o.runtime, unlimited: true });
+      const c = settingsFromCluster(doc.cluster, { runtime: o.runtime });
       settings = c.settings;
       findings = c.findings;
     } else {
-      const n = settingsFromNodeValue(y.value, {}, { unlimited: true });
+      const n = settingsFromNodeValue(y.value);
       settings = n.settings;
       findings = n.findings;
     }
@@ -37,9 +37,16 @@ export function loadSettings(o: CliOptions, io?: Io): { settings: RouteSettings;
   return { settings, findings };
 }
 
+/** Mirrors or configs beyond LIMITS that were not evaluated: said loudly, never skipped quietly. */
+export function skippedEntries(compiled: Compiled): string[] {
+  return compiled.findings.filter((fd) => fd.code === 'LIMIT_EXCEEDED' && fd.path.length === 1).map((fd) => fd.message);
+}
+
 export function loadCompiled(o: CliOptions, io?: Io): Compiled {
   const { settings, findings } = loadSettings(o, io);
-  return compile(settings, findings);
+  const compiled = compile(settings, findings);
+  if (io) for (const m of skippedEntries(compiled)) io.err.write(`registry-route: WARNING: ${m}\n`);
+  return compiled;
 }
 
 /** What --json objects say about the behaviour applied. */

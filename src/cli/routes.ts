@@ -4,7 +4,7 @@ import type { Compiled } from '../route/compile';
 import { resolveRoute } from '../route/route';
 import type { Finding, Route } from '../types';
 import { UsageError, type CliOptions } from './args';
-import { formatFinding, formatRoute } from './format';
+import { formatFinding, formatRoute, publicFinding } from './format';
 import { readInput, type Io, type Out } from './io';
 import { applied, loadCompiled } from './load';
 
@@ -92,7 +92,7 @@ export function routeCommand(o: CliOptions, io: Io): number {
       io.out,
       routes.map((r) => {
         const own = new Set(r.findings.map(findingKey));
-        return { ...r, ...a, settingsFindings: compiled.findings.filter((fd) => !own.has(findingKey(fd))) };
+        return { ...r, findings: r.findings.map(publicFinding), ...a, settingsFindings: compiled.findings.filter((fd) => !own.has(findingKey(fd))).map(publicFinding) };
       }),
     );
   } else {

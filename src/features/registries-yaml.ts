@@ -2,7 +2,7 @@
 // spec back as a registries.yaml. Credentials never enter the spec: inline auth
 // becomes a Secret to create, and the export writes marked placeholders.
 import { Document, isMap, isScalar, parse, parseAllDocuments, visit, type Node, type YAMLMap } from 'yaml';
-import { NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from '../input/schemas';
+import { AUTH_PLACEHOLDER_RE, NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from '../input/schemas';
 import { NODE_YAML_OPTIONS, parseYaml } from '../input/settings';
 import { hasUserInfo, redact, urlHasUserInfo } from '../lib/redact';
 import { finding } from '../route/finding-codes';
@@ -33,7 +33,7 @@ export const SECRET_KEY_FOR: Record<(typeof NODE_AUTH_KEYS)[number], string> = {
   identity_token: 'identityToken',
 };
 const MARKER = 'registry-mirrors:';
-const PLACEHOLDER_RE = /^<from Secret ([^ >]+)(?: [^>]*)?>$/;
+const PLACEHOLDER_RE = AUTH_PLACEHOLDER_RE;
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -129,7 +129,8 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
   const y = parseYaml(text);
   if (!y.ok) return y;
   const value = y.value ?? {};
-  const { findings } = registriesFromNode(value);
+  // placeholders are what an import restores Secret references from: no warning here
+  const findings = registriesFromNode(value).findings.filter((f) => f.code !== 'AUTH_PLACEHOLDER');
   if (!isRecord(value)) return { ok: false, error: 'registries.yaml must be a map with mirrors and configs' };
   const markers = readMarkers(text);
   const taken = new Set(opts.takenSecretNames ?? []);
@@ -190,7 +191,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
         if (t.insecure_skip_verify === true) entry.insecureSkipVerify = true;
         if (marks.caBundle) entry.caBundle = marks.caBundle;
         else if (typeof t.ca_file === 'string' && t.ca_file) {
-          missing.push({ host, field: 'caBundle', nodePath: t.ca_file, message: `ca_file ${t.ca_file} is a path on the node that the browser cannot read: paste the CA certificate (PEM) of ${host}` });
+          missing.push({ host, field: 'caBundle', nodePath: t.ca_file, message: `ca_file ${t.ca_file} is a path on the node: the Cluster needs the CA certificate (PEM) of ${host} itself, as caBundle` });
         }
         if (marks.tlsSecretName) entry.tlsSecretName = marks.tlsSecretName;
         else if ((typeof t.cert_file === 'string' && t.cert_file) || (typeof t.key_file === 'string' && t.key_file)) {

@@ -67,17 +67,41 @@ function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     const expected = EXPECTED[(issue as { expected?: string }).expected ?? ''] ?? 'of another type';
     const where = path.length ? path.join('.') : 'The registries';
+    const whereInFix = path.length ? where : 'the registries';
     return {
       code: 'FIELD_TYPE',
       severity: 'error' as const,
       path,
       message: `${where} must be ${expected}; ${consequence}`,
-      fix: `Make ${where} ${expected}.`,
+      fix: `Make ${whereInFix} ${expected}.`,
     };
   });
 }
 
 export const NODE_AUTH_KEYS = ['username', 'password', 'auth', 'identity_token'] as const;
+/** The placeholder the export writes for a credential: <from Secret ns/name key k> */
+export const AUTH_PLACEHOLDER_RE = /^<from Secret ([^ >]+)(?: [^>]*)?>$/;
+
+const CLUSTER_KEYS = { registries: ['mirrors', 'configs'], mirror: ['endpoint', 'rewrite'], config: ['authConfigSecretName', 'tlsSecretName', 'caBundle', 'insecureSkipVerify'] };
+
+/** Edit distance up to 3 (cheap: keys are short), for "did you mean". */
+function near(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+  return d[a.length][b.length] <= 2;
+}
+
+function clusterUnknownKey(path: Path, known: string[]): Finding {
+  const key = String(path[path.length - 1]);
+  const where = path.join('.');
+  if (key === 'auth' && path[0] === 'configs') {
+    return { code: 'CLUSTER_UNKNOWN_KEY', severity: 'error', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it, and credentials never belong in the Cluster`, fix: 'Put the credentials in a Secret of type rke.cattle.io/auth-config and name it in authConfigSecretName.' };
+  }
+  const guess = known.find((k) => near(key, k));
+  return { code: 'CLUSTER_UNKNOWN_KEY', severity: 'warning', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it silently`, fix: guess ? `Rename it to ${guess}.` : `Remove it; the fields are ${known.join(', ')}.` };
+}
 export const NODE_TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'insecure_skip_verify'] as const;
 
 type Path = Array<string | number>;
@@ -90,11 +114,11 @@ export function setOwn(o: object, key: string, value: unknown): void {
 
 function tooLongKey(key: string, section: string, findings: Finding[]): boolean {
   if (key.length <= LIMITS.urlLength) return false;
-  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Use the registry host name as the key.' });
+  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not evaluated`, fix: 'Use the registry host name as the key.' });
   return true;
 }
 
-/** Reading options: `unlimited` reads every entry (the CLI); the tab previews up to LIMITS. */
+/** Reading options: `unlimited` reads every mirror and config (the CLI); the tab evaluates up to LIMITS. Endpoints and rewrites per mirror stay capped (with a finding). */
 export interface ReadOptions {
   unlimited?: boolean;
 }
@@ -120,18 +144,18 @@ function readMirrors(raw: unknown, findings: Finding[], opts: ReadOptions): Regi
     const rewrites: Array<[string, string]> = [];
     if (m !== null && m !== undefined && !isRecord(m)) continue;
     if (m && Array.isArray(m.endpoint)) {
-      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings, opts)) {
+      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings)) {
         if (typeof e !== 'string') continue;
         if (e.length > LIMITS.urlLength) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.' });
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not evaluated`, fix: 'Shorten the URL.' });
         } else endpoints.push(e);
       }
     }
     if (m && isRecord(m.rewrite)) {
-      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings, opts)) {
+      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
         if (typeof r !== 'string') continue;
         if (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.' });
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not evaluated`, fix: 'Shorten the pattern.' });
         } else rewrites.push([p, r]);
       }
     }
@@ -153,6 +177,10 @@ export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOp
     return { registries: { mirrors: {}, configs: {} }, findings };
   }
   const mirrors = readMirrors(raw.mirrors, findings, opts);
+  for (const k of Object.keys(raw)) if (!CLUSTER_KEYS.registries.includes(k)) findings.push(clusterUnknownKey([k], CLUSTER_KEYS.registries));
+  for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
+    if (isRecord(m)) for (const k of Object.keys(m)) if (!CLUSTER_KEYS.mirror.includes(k)) findings.push(clusterUnknownKey(['mirrors', key, k], CLUSTER_KEYS.mirror));
+  }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs))
@@ -165,6 +193,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOp
         if (!isRecord(c)) {
           continue;
         }
+        for (const k of Object.keys(c)) if (!CLUSTER_KEYS.config.includes(k)) findings.push(clusterUnknownKey(['configs', host, k], CLUSTER_KEYS.config));
         const entry: RegistryConfigEntry = {};
         const str = (k: string): string | undefined => {
           const v = c[k];
@@ -233,6 +262,11 @@ export function registriesFromNode(raw: unknown, opts: ReadOptions = {}): { regi
             const fields = NODE_AUTH_KEYS.filter((k) => typeof (c.auth as Record<string, unknown>)[k] === 'string' && (c.auth as Record<string, string>)[k] !== '');
             for (const k of Object.keys(c.auth)) if (!(NODE_AUTH_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'auth', k]));
             if (fields.length) entry.auth = { kind: 'inline', fields };
+            for (const k of fields) {
+              if (AUTH_PLACEHOLDER_RE.test((c.auth as Record<string, string>)[k])) {
+                findings.push({ code: 'AUTH_PLACEHOLDER', severity: 'warning', path: ['configs', host, 'auth', k], message: `configs.${host}.auth.${k} still holds the export's placeholder; the node would send it as the credential and the registry refuses it`, fix: 'Put the value from the named Secret in its place on the node, or import the file into the Cluster (which keeps the Secret reference).' });
+              }
+            }
           }
         }
         if (c.tls !== undefined && c.tls !== null) {
@@ -267,7 +301,7 @@ export function caBundleProblem(value: string): { message: string; fix: string }
     return { message: `The CA bundle is ${value.length.toLocaleString('en')} characters long; CA bundles over ${CA_BUNDLE_MAX / 1024} KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.' };
   }
   if (value.includes('-----BEGIN ')) {
-    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.' };
+    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Give the PEM base64-encoded (the tab\'s CA bundle field encodes it for you).' };
   }
   const compact = value.replace(/\s+/g, '');
   let decoded: string;
@@ -275,7 +309,7 @@ export function caBundleProblem(value: string): { message: string; fix: string }
     if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact)) throw new Error('not base64');
     decoded = atob(compact);
   } catch {
-    return { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.' };
+    return { message: 'The CA bundle is not valid base64', fix: 'Use the CA certificate (PEM, -----BEGIN CERTIFICATE----- …) encoded as base64.' };
   }
   const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
   const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);

@@ -1,5 +1,5 @@
 // RouteSettings from a Cluster resource or a node registries.yaml.
-import { LineCounter, parseAllDocuments, visit, isPair, isScalar, type Document, YAMLError } from 'yaml';
+import { LineCounter, parseAllDocuments, visit, isMap, isPair, isScalar, type Document, YAMLError } from 'yaml';
 import { LIMITS } from '../lib/limits';
 import { redact } from '../lib/redact';
 import { registriesFromCluster, registriesFromNode } from './schemas';
@@ -31,22 +31,77 @@ export function settingsFromCluster(
   const version = typeof spec.kubernetesVersion === 'string' ? spec.kubernetesVersion : undefined;
   const distro = distroOf(version);
   const rke = (spec.rkeConfig ?? {}) as Record<string, unknown>;
-  const global = (rke.machineGlobalConfig ?? {}) as Record<string, unknown>;
   const { registries, findings } = registriesFromCluster(rke.registries, distro, { unlimited: opts.unlimited });
   const sdr = effectiveSystemDefaultRegistry(cluster, opts.globalSystemDefaultRegistry);
+  const flags = nodeFlags(rke);
+  findings.push(...flags.findings);
   return {
     settings: {
       distro,
       version,
       runtime: opts.runtime ?? 'k3s-fork',
-      disableDefaultEndpoint: flag(global['disable-default-registry-endpoint']),
-      embeddedRegistry: flag(global['embedded-registry']),
+      disableDefaultEndpoint: flags.disableDefaultEndpoint,
+      embeddedRegistry: flags.embeddedRegistry,
       systemDefaultRegistry: sdr.value,
       registries,
     },
     findings,
     sdrSource: sdr.source,
   };
+}
+
+/** The agent options the route depends on, as Rancher's planner merges them for a node. */
+const ROUTE_OPTIONS = ['disable-default-registry-endpoint', 'embedded-registry', 'system-default-registry'] as const;
+
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+function selectorMatches(sel: LabelSelector, labels: Record<string, string>): boolean {
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
+  for (const e of sel.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, e.key);
+    if (e.operator === 'In' && !(has && (e.values ?? []).includes(labels[e.key]))) return false;
+    if (e.operator === 'NotIn' && has && (e.values ?? []).includes(labels[e.key])) return false;
+    if (e.operator === 'Exists' && !has) return false;
+    if (e.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/**
+ * disable-default-registry-endpoint and embedded-registry of the nodes: machineGlobalConfig,
+ * then every machineSelectorConfig entry without a selector (the planner applies those to
+ * every node, later entries win). Entries with a selector make the route depend on the
+ * node's labels: a finding says so, and names the machine pools whose labels match.
+ */
+export function nodeFlags(rke: Record<string, unknown>): { disableDefaultEndpoint: boolean; embeddedRegistry: boolean; findings: Finding[] } {
+  const merged: Record<string, unknown> = { ...(isObj(rke.machineGlobalConfig) ? rke.machineGlobalConfig : {}) };
+  const findings: Finding[] = [];
+  const entries = Array.isArray(rke.machineSelectorConfig) ? rke.machineSelectorConfig : [];
+  const pools = (Array.isArray(rke.machinePools) ? rke.machinePools : []).filter(isObj);
+  entries.forEach((entry, i) => {
+    if (!isObj(entry) || !isObj(entry.config)) return;
+    const config = entry.config;
+    const sel = isObj(entry.machineLabelSelector) ? (entry.machineLabelSelector as LabelSelector) : undefined;
+    const selective = sel && (Object.keys(sel.matchLabels ?? {}).length > 0 || (sel.matchExpressions ?? []).length > 0);
+    if (!selective) {
+      for (const k of ROUTE_OPTIONS) if (Object.hasOwn(config, k)) merged[k] = config[k];
+      return;
+    }
+    const set = ROUTE_OPTIONS.filter((k) => Object.hasOwn(config, k));
+    if (!set.length) return;
+    const matching = pools.filter((p) => selectorMatches(sel, isObj(p.labels) ? (p.labels as Record<string, string>) : {})).map((p) => String(p.name ?? '?'));
+    findings.push({
+      code: 'NODE_LABEL_DEPENDENT',
+      severity: 'warning',
+      path: ['machineSelectorConfig', i, 'config', set[0]],
+      message: `machineSelectorConfig[${i}] sets ${set.join(', ')} only on nodes whose labels match its selector${matching.length ? ` (machine pools ${matching.join(', ')})` : ' (no machine pool of this manifest matches it by its labels)'}: their routes differ from the ones shown here`,
+      fix: `Check the routes of those nodes with the options they get (${set.map((k) => `${k}: ${String(config[k])}`).join(', ')}), or set ${set.length > 1 ? 'them' : 'it'} for every node in machineGlobalConfig.`,
+    });
+  });
+  return { disableDefaultEndpoint: flag(merged['disable-default-registry-endpoint']), embeddedRegistry: flag(merged['embedded-registry']), findings };
 }
 
 export type YamlResult =
@@ -174,7 +229,7 @@ export function parseYaml(text: string): YamlResult {
       const dup = duplicateKey(d);
       if (dup) {
         const pos = lineCounter.linePos(dup.offset);
-        return { ok: false, error: `the key "${redact(dup.key.length > 80 ? `${dup.key.slice(0, 80)}…` : dup.key)}" appears twice in one map (RKE2/K3s refuse the file)`, line: pos.line, column: pos.col };
+        return { ok: false, error: `duplicate key "${redact(dup.key.length > 80 ? `${dup.key.slice(0, 80)}…` : dup.key)}": a key appears twice in one map (RKE2/K3s refuse the file)`, line: pos.line, column: pos.col };
       }
     }
     const nonEmpty = list.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
@@ -183,8 +238,14 @@ export function parseYaml(text: string): YamlResult {
       return { ok: false, error: `the file holds ${nonEmpty.length} YAML documents; a registries file holds one (split it at ---)`, ...lineOf(text, /^---/m, /^\s*(#.*\n\s*)*---/.test(text) ? 1 : 0) };
     }
     const doc = nonEmpty[0];
-    value = doc ? doc.toJS() : null;
-    if (doc && detectDocument(value).kind === 'node') value = nodeView(doc);
+    // a map without the keys of a Kubernetes object is a node file: read it once, as the node does
+    const manifestKeys = isMap(doc?.contents) && doc.contents.items.some((p) => isScalar(p.key) && ['apiVersion', 'kind', 'spec', 'items'].includes(String(p.key.value)));
+    if (!doc) value = null;
+    else if (!manifestKeys && isMap(doc.contents)) value = nodeView(doc);
+    else {
+      value = doc.toJS();
+      if (detectDocument(value).kind === 'node') value = nodeView(doc);
+    }
   } catch (e) {
     if (e instanceof YAMLError) return yamlError(e);
     if (e instanceof ReferenceError && /alias/i.test(e.message)) return { ok: false, error: 'the aliases (*name) multiply the document (an alias bomb); RKE2/K3s refuse it too', ...lineOf(text, /(?:^|[\s,[{:-])\*[^\s,\]}]+/m, 0) };

@@ -25,7 +25,12 @@ export function planFindings(compiled: Compiled, plan: RoutePlan, registry: stri
   }
   const first = plan.steps[0];
   if (first && registry === DOCKER_HUB && first.origin.endsWith(`//${DOCKER_HUB_HOST}`)) {
-    out.push(f('DOCKER_HUB_DIRECT', 'info', ['mirrors', DOCKER_HUB], 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror.'));
+    const mirrorsPath = Object.hasOwn(compiled.settings.registries.mirrors, DOCKER_HUB) ? ['mirrors', DOCKER_HUB] : ['mirrors'];
+    out.push(
+      first.auth
+        ? f('DOCKER_HUB_DIRECT', 'info', mirrorsPath, `This pull goes straight to Docker Hub with the credentials of configs.${first.auth}: Docker Hub's pull limits of that account apply`, 'Add a docker.io (or *) mirror if the account limits are too low.')
+        : f('DOCKER_HUB_DIRECT', 'info', mirrorsPath, 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror, or credentials for docker.io.'),
+    );
   }
   return Object.freeze(out) as unknown as Finding[];
 }

@@ -144,7 +144,9 @@ function attempt(s: HostStep, ref: ImageRef): Attempt {
   return a;
 }
 
-function invalid(input: string, name: string, error: string): Route {
+const IMAGE_FIX = 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.';
+
+function invalid(input: string, name: string, error: string, fix = IMAGE_FIX): Route {
   return {
     input,
     image: name,
@@ -153,7 +155,7 @@ function invalid(input: string, name: string, error: string): Route {
     reference: '',
     hostsDir: null,
     attempts: [],
-    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${redact(name)}" is not a valid image reference: ${error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.' }],
+    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${redact(name)}" is not a valid image reference: ${error}`, fix }],
   };
 }
 
@@ -162,14 +164,14 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
   if (opts.context === 'system') {
     const problem = checkSystemDefaultRegistry(sdr);
     if (problem) {
-      const r = invalid(input, input, 'the system image name cannot be formed, because system-default-registry is invalid');
+      const r = invalid(input, input, 'the system image name cannot be formed, because system-default-registry is invalid', 'Fix system-default-registry (host[:port] or host[:port]/path); the image itself may be fine.');
       r.findings.unshift({ code: 'SDR_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `system-default-registry "${redact(sdr ?? '')}" ${problem}`, fix: 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.' });
       return r;
     }
   }
   const name = opts.context === 'system' ? applySystemDefaultRegistry(input, sdr) : input;
   const parsed = parseReference(name);
-  if (!parsed.ok) return invalid(input, name, parsed.error);
+  if (!parsed.ok) return invalid(input, name, parsed.error, name !== input && parseReference(input).ok ? `Fix system-default-registry "${redact(sdr ?? '')}": with it, the system image name is not valid (the image itself is).` : IMAGE_FIX);
   const ref = parsed.ref;
   const plan = planFor(compiled, ref.registry);
   const attempts = plan.steps.map((s) => attempt(s, ref));

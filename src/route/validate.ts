@@ -86,7 +86,7 @@ function checkEndpointText(raw: string, path: Path, out: Finding[]): void {
     out.push(f('ENDPOINT_QUERY', 'warning', path, `"${shown}" has a query or fragment; containerd builds its own request URLs and drops it`, 'Remove the ?… or #… part.'));
   }
   if (n.ep.schemeAdded) {
-    out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses ${u.scheme}://${redact(u.host)}`, `Write ${u.scheme}://${shown} explicitly, or http:// if the registry has no TLS.`));
+    out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses ${u.scheme}://${redact(u.host)}`, u.scheme === 'http' ? `Write http://${shown} explicitly (a local registry without a port or on 443 gets https), or https:// if it serves TLS.` : `Write ${u.scheme}://${shown} explicitly, or http:// if the registry has no TLS.`));
   }
   if (u.scheme === 'http' && !isLocalhost(u.host)) {
     out.push(f('ENDPOINT_HTTP', 'warning', path, `"${shown}" is plain HTTP: images and credentials cross the network unencrypted`, 'Use https:// with a CA bundle for the registry.'));
@@ -140,7 +140,7 @@ export function validate(compiled: Compiled): Finding[] {
       endpointHosts.add(n.ep.registryName);
       const prev = seen.get(n.ep.urlString);
       if (prev !== undefined) {
-        out.push(f('ENDPOINT_DUPLICATE', 'warning', path, `Same endpoint as #${prev + 1} (${n.ep.urlString}); the node skips it`, 'Remove the duplicate.'));
+        out.push(f('ENDPOINT_DUPLICATE', 'warning', path, `Same endpoint as endpoint[${prev}] (${redact(n.ep.urlString)}); the node skips it`, 'Remove the duplicate.'));
         return;
       }
       seen.set(n.ep.urlString, i);
@@ -150,7 +150,12 @@ export function validate(compiled: Compiled): Finding[] {
     });
     checkRewrites(key, m.rewrites, m.endpoints.length > 0, out);
     if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*') {
-      out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: no hosts.toml is written for it${Object.hasOwn(mirrors, '*') ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror.'));
+      if (compiled.mirrorAddr) {
+        // K3s docs: an empty mirror entry is how a registry is enabled for the embedded registry
+        out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: with the embedded registry (Spegel) its hosts.toml tries the other nodes first, then ${redact(key)} itself`, 'Nothing to fix: this is how the embedded registry is enabled for a registry. Add an endpoint to try a mirror as well.'));
+      } else {
+        out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: no hosts.toml is written for it${Object.hasOwn(mirrors, '*') ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror (with embedded-registry on, an empty entry enables Spegel for this registry).'));
+      }
     }
     if (settings.disableDefaultEndpoint && !profile.legacyCri) {
       const reason = Object.hasOwn(configs, key)
@@ -188,7 +193,11 @@ export function validate(compiled: Compiled): Finding[] {
       out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], `TLS certificates of ${redact(key)} are not verified: anyone on the path can serve you other images`, 'Add the registry CA bundle instead and turn this off.'));
     }
     const used = endpointHosts.has(key) || Object.hasOwn(mirrors, key) || (key === DOCKER_HUB_HOST && endpointHosts.has(DOCKER_HUB));
-    if (!used) {
+    const wildcard = Object.hasOwn(mirrors, '*') && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok);
+    if (!used && wildcard && compiled.hostConfigs[key]) {
+      const airGap = settings.disableDefaultEndpoint ? ' – past the air-gap mirror, although disable-default-registry-endpoint is set' : '';
+      out.push(f('CONFIG_SHADOWS_WILDCARD', 'warning', path, `This config gives ${redact(key)} a hosts.toml of its own, so images from ${redact(key)} no longer use the * mirror: they go to ${redact(key)} directly${airGap}`, `Add a mirror for ${redact(key)} with the * mirror's endpoints, or remove this config.`));
+    } else if (!used) {
       const near = [...endpointHosts].find((h) => hostName(h) === hostName(key) && h !== key);
       if (near) out.push(f('CONFIG_KEY_MISMATCH', 'warning', path, `No endpoint uses "${redact(key)}"; configs are matched by the exact host[:port] of an endpoint, and an endpoint uses "${near}"`, `Rename the config key to ${near}.`));
       else out.push(f('CONFIG_UNUSED', 'info', path, `No mirror endpoint uses "${redact(key)}": this config applies only to images pulled from ${redact(key)} directly`, 'If it is meant for a mirror, key it by that endpoint\'s host[:port].'));

@@ -42,7 +42,7 @@ describe('export → import round trip (fast-check, seed ' + SEED + ')', () => {
         expect(back.secrets).toEqual([]);
       }),
     );
-  });
+  }, 60_000);
   it('credentials in an endpoint URL never reach the spec: an error at the field instead', () => {
     run(
       fc.property(fc.stringMatching(/^[A-Za-z0-9]{8,20}$/).map((p) => `Pw${p}`), (password) => {
