@@ -323,3 +323,64 @@ describe('invalid option values are errors, not defaults', () => {
     expect(spaced.map((x: { image: string }) => x.image)).toEqual(['docker.io/library/nginx:latest', 'quay.io/a/b:1', 'docker.io/library/busybox:latest']);
   });
 });
+
+describe('fidelity of what the CLI reads and says', () => {
+  const cluster = (rkeConfig: string) =>
+    file(`apiVersion: provisioning.cattle.io/v1\nkind: Cluster\nmetadata: {name: c, namespace: fleet-default}\nspec:\n  kubernetesVersion: v1.32.3+rke2r1\n  rkeConfig:\n${rkeConfig}`);
+  it('machineSelectorConfig without a selector applies to every node; with one, the route depends on labels', () => {
+    const all = cluster(`    machineSelectorConfig:\n      - config:\n          disable-default-registry-endpoint: true\n    registries:\n      mirrors:\n        docker.io:\n          endpoint: ["https://m.example.com"]\n`);
+    const r = JSON.parse(cli(['--registries', all, '--json', 'nginx']).stdout)[0];
+    expect(r.attempts.map((a: { default: boolean }) => a.default)).toEqual([false]);
+    const some = cluster(`    machinePools:\n      - name: edge\n        labels: {site: edge}\n    machineSelectorConfig:\n      - machineLabelSelector:\n          matchLabels: {site: edge}\n        config:\n          embedded-registry: true\n`);
+    const c = cli(['check', '--registries', some]);
+    expect(c.stdout).toMatch(/NODE_LABEL_DEPENDENT machineSelectorConfig\[0\]\.config\.embedded-registry: .*machine pools edge/);
+  });
+  it('typos and inline auth inside spec.rkeConfig.registries are findings', () => {
+    const f = cluster(`    registries:\n      mirrors:\n        docker.io:\n          endpoints: ["https://m.example.com"]\n      configs:\n        m.example.com:\n          insecureSkipVerfy: true\n          auth: {username: u, password: ${SECRET}}\n`);
+    const r = cli(['check', '--registries', f]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/CLUSTER_UNKNOWN_KEY mirrors\.docker\.io\.endpoints.*\n.*Rename it to endpoint/);
+    expect(r.stdout).toMatch(/Rename it to insecureSkipVerify/);
+    expect(r.stdout).not.toContain(SECRET);
+  });
+  it('Spegel: an empty mirror entry with --embedded-registry is not advised away', () => {
+    const f = file('mirrors:\n  docker.io: {}\n');
+    const r = cli(['check', '--registries', f, '--embedded-registry']);
+    expect(r.stdout).toMatch(/MIRROR_NO_ENDPOINTS .*embedded registry \(Spegel\)/);
+    expect(r.stdout).not.toMatch(/no hosts\.toml is written|remove the mirror/);
+    const route = JSON.parse(cli(['--registries', f, '--embedded-registry', '--json', 'nginx']).stdout)[0];
+    expect(route.attempts[0].url).toMatch(/^https:\/\/127\.0\.0\.1:9345\//);
+  });
+  it('a config for a registry that * would mirror shadows the air-gap mirror: a finding says so', () => {
+    const f = file('mirrors:\n  "*":\n    endpoint: ["https://airgap.example.com"]\nconfigs:\n  quay.io:\n    tls:\n      ca_file: /etc/quay.pem\n');
+    const r = cli(['--registries', f, '--disable-default-endpoint', 'quay.io/a/b']);
+    expect(r.stdout).toMatch(/CONFIG_SHADOWS_WILDCARD configs\.quay\.io/);
+    expect(r.stdout).toMatch(/1\. https:\/\/quay\.io\//);
+  });
+  it('routing a file that still holds export placeholders warns', () => {
+    const f = file('configs:\n  m.example.com:\n    auth:\n      username: "<from Secret fleet-default/s key username>"\n      password: "<from Secret fleet-default/s key password>"\n');
+    expect(cli(['check', '--registries', f]).stdout).toMatch(/AUTH_PLACEHOLDER configs\.m\.example\.com\.auth\.username/);
+  });
+  it('more than 2,000 configs: routes say so loudly, hosts-dir writes nothing partial', () => {
+    const many = `configs:\n${Array.from({ length: 2001 }, (_, i) => `  r${i}.example.com:\n    tls: {insecure_skip_verify: true}\n`).join('')}`;
+    const f = file(many);
+    const r = cli(['--registries', f, 'nginx']);
+    expect(r.stderr).toMatch(/WARNING: Configs: 2,001 is more than the 2,000/);
+    const out = join(dir, 'limit-out');
+    const h = cli(['hosts-dir', '--registries', f, out]);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+  it('message texts: no "Make The", endpoint[i] for duplicates, the localhost fix, the SDR advice, Docker Hub with credentials', () => {
+    const t = cli(['check', '--registries', file('- a\n'), '--fail-on', 'info']).stdout;
+    expect(t).toContain('fix: Make the registries a map.');
+    const dup = cli(['check', '--registries', file('mirrors:\n  docker.io:\n    endpoint: ["https://m.example.com", "https://m.example.com", "localhost:5000"]\n')]).stdout;
+    expect(dup).toMatch(/ENDPOINT_DUPLICATE mirrors\.docker\.io\.endpoint\[1\]: Same endpoint as endpoint\[0\]/);
+    expect(dup).toMatch(/ENDPOINT_NO_SCHEME .*\n\s+fix: Write http:\/\/localhost:5000 explicitly/);
+    const sdr = cli(['--context', 'system', '--system-default-registry', 'Bad_Registry', 'rancher/x:1']).stdout;
+    expect(sdr).toMatch(/fix: Fix system-default-registry/);
+    const hub = cli(['--registries', file('configs:\n  docker.io:\n    auth: {username: u, password: p}\n'), 'nginx']).stdout;
+    expect(hub).toMatch(/DOCKER_HUB_DIRECT mirrors: .*credentials of configs\.docker\.io/);
+  });
+});
