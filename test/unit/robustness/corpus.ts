@@ -57,6 +57,8 @@ export interface Expectation {
   /** run in a child process with a kill timeout: the reason (known hang or V8 abort) */
   isolate?: string;
   maxMs?: number;
+  /** why a file has a bound above the default */
+  maxMsReason?: string;
 }
 
 export interface CorpusCase {
