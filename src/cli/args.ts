@@ -1,7 +1,7 @@
 // Command-line parsing for registry-route: strict, with one-line errors.
 // Each command names the options it takes; any other option is an error.
 import { parseVersion } from '../input/profiles';
-import type { Runtime, Severity } from '../types';
+import type { Distro, Runtime, Severity } from '../types';
 
 export class UsageError extends Error {}
 
@@ -9,6 +9,7 @@ export interface CliOptions {
   command: string;
   registries?: string;
   distroVersion?: string;
+  distro?: Distro;
   runtime?: Runtime;
   disableDefaultEndpoint: boolean;
   embeddedRegistry: boolean;
@@ -55,6 +56,12 @@ export const OPTIONS: Record<string, OptionSpec> = {
       o.distroVersion = v.trim();
     },
   },
+  '--distro': {
+    value: (o, v, n) => {
+      if (v !== 'rke2' && v !== 'k3s') throw new UsageError(`${n} must be rke2 or k3s, not "${v}"`);
+      o.distro = v;
+    },
+  },
   '--runtime': {
     value: (o, v, n) => {
       if (!RUNTIMES.includes(v as Runtime)) throw new UsageError(`${n} must be one of ${RUNTIMES.join(', ')}, not "${v}"`);
@@ -92,14 +99,14 @@ export const OPTIONS: Record<string, OptionSpec> = {
   '--json': { flag: (o) => (o.json = true) },
 };
 
-const SETTINGS = ['--registries', '--distro-version', '--runtime', '--disable-default-endpoint', '--embedded-registry', '--system-default-registry'];
+const SETTINGS = ['--registries', '--distro', '--distro-version', '--runtime', '--disable-default-endpoint', '--embedded-registry', '--system-default-registry'];
 
 /** The options each command takes (besides --help). Add a command here and in main.ts COMMANDS. */
 export const COMMAND_OPTIONS: Record<string, string[]> = {
   route: [...SETTINGS, '--context', '--images-file', '--json'],
   check: [...SETTINGS, '--fail-on', '--json'],
   'hosts-dir': [...SETTINGS.filter((s) => s !== '--system-default-registry'), '--replace', '--json'],
-  convert: ['--to', '--namespace', '--cluster-name', '--secrets-out', '--secrets', '--force', '--distro-version'],
+  convert: ['--to', '--namespace', '--cluster-name', '--secrets-out', '--secrets', '--force', '--distro', '--distro-version'],
   help: [],
   version: [],
 };
@@ -160,6 +167,9 @@ export function parseArgs(argv: string[]): CliOptions {
     }
     spec.value!(o, v, name);
   }
+  if (o.distro && o.distroVersion && parseVersion(o.distroVersion)?.distro && parseVersion(o.distroVersion)?.distro !== o.distro) {
+    throw new UsageError(`--distro ${o.distro} contradicts --distro-version ${o.distroVersion}`);
+  }
   if (!o.help && !o.version) {
     const allowed = COMMAND_OPTIONS[o.command] ?? [];
     const wrong = o.given.find((g) => !allowed.includes(g));
@@ -180,7 +190,9 @@ Settings (routes, check, hosts-dir):
   --registries FILE            a node registries.yaml or a provisioning.cattle.io Cluster manifest
                                ('-' reads stdin)
   --distro-version VERSION     RKE2/K3s release, e.g. v1.31.6+rke2r1 or v1.31.6+k3s1
-                               (default: newest behaviour, rke2 paths)
+                               (default: newest behaviour)
+  --distro rke2|k3s            whose paths and file headers to write, when no version says
+                               it (default rke2)
   --runtime RUNTIME            k3s-fork (default) | upstream | upstream-1.6
   --disable-default-endpoint   as disable-default-registry-endpoint
   --embedded-registry          as embedded-registry (Spegel)
@@ -210,7 +222,7 @@ convert:
   --secrets-out FILE           --to cluster: write the auth Secrets to create (mode 0600; an
                                existing FILE only with --force); credentials are never printed
   --secrets FILE               --to node: Secret manifests, so placeholders name their real keys
-  --distro-version VERSION     the distro whose node paths to write (rke2 or k3s)
+  --distro rke2|k3s, --distro-version VERSION   whose node paths to write (default rke2)
 
   -h, --help                   this text        --version   the tool's version
 

@@ -57,7 +57,7 @@ function toNode(o: CliOptions, io: Io, name: string, text: string, value: unknow
   // comments travel from the Cluster's or {registries: ...}'s entries (not out of a List)
   const at = cluster ? (cluster === value ? ['spec', 'rkeConfig', 'registries'] : undefined) : isRecord(v) && Object.hasOwn(v, 'registries') ? ['registries'] : [];
   const comments = at ? commentsOf(text, at) : undefined;
-  io.out.write(exportNodeRegistries(registries, { namespace, distro: distroOf(o.distroVersion ?? cluster?.spec?.kubernetesVersion), secretKeys, comments }));
+  io.out.write(exportNodeRegistries(registries, { namespace, distro: o.distro ?? distroOf(o.distroVersion ?? cluster?.spec?.kubernetesVersion), secretKeys, comments }));
   const configs = isRecord(registries) && isRecord(registries.configs) ? registries.configs : {};
   const unknownKeys = Object.values(configs).filter((c) => isRecord(c) && typeof c.authConfigSecretName === 'string' && c.authConfigSecretName && !secretKeys?.[c.authConfigSecretName]);
   if (unknownKeys.length) {
@@ -75,7 +75,7 @@ function readSecretsFile(file: string): Record<string, string[]> {
 function toCluster(o: CliOptions, io: Io, name: string, text: string, kind: string): number {
   if (kind === 'cluster') throw new UsageError(`${name} is a Cluster manifest; convert it with --to node (--to cluster reads a node registries.yaml)`);
   if (kind === 'registries') throw new UsageError(`${name} holds spec.rkeConfig.registries (as --to cluster writes it); convert it with --to node`);
-  const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: distroOf(o.distroVersion), mode: 'replace' });
+  const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: o.distro ?? distroOf(o.distroVersion), mode: 'replace' });
   if (!r.ok) throw new UsageError(at(name, r));
   const errors = r.findings.filter((f) => f.severity === 'error');
   const credentials = errors.filter((f) => f.code === 'ENDPOINT_CREDENTIALS' || f.code === 'KEY_CREDENTIALS');

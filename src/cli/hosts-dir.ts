@@ -5,6 +5,7 @@
 // failure leaves OUTDIR as it was.
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { parseVersion } from '../input/profiles';
 import { redact, hasUserInfo } from '../lib/redact';
 import type { Compiled } from '../route/compile';
 import { UsageError, type CliOptions } from './args';
@@ -56,6 +57,9 @@ export function hostsDirCommand(o: CliOptions, io: Io): number {
     if (problem) throw new UsageError(`hosts-dir: mirror or config key "${redact(f.key)}" ${problem}; nothing was written (fix the key: it is a registry host[:port])`);
   }
   refuseSecrets(compiled);
+  if (!o.distro && !parseVersion(compiled.settings.version)?.distro) {
+    io.err.write(`note: no --distro or --distro-version names the distribution: the files are written as RKE2 writes them (header, TLS paths); add --distro k3s for K3s\n`);
+  }
   const skipped = skippedEntries(compiled);
   if (skipped.length) throw new UsageError(`hosts-dir: ${skipped[0]}; a partial certs.d would route differently from the node, so nothing was written (split the settings)`);
 

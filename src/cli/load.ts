@@ -29,7 +29,8 @@ export function loadSettings(o: CliOptions, io?: Io): { settings: RouteSettings;
   } else {
     settings = settingsFromNodeValue({}).settings;
   }
-  if (o.distroVersion) settings = { ...settings, version: o.distroVersion, distro: distroOf(o.distroVersion) };
+  if (o.distroVersion) settings = { ...settings, version: o.distroVersion, distro: o.distro ?? distroOf(o.distroVersion) };
+  else if (o.distro) settings = { ...settings, distro: o.distro };
   if (o.runtime) settings = { ...settings, runtime: o.runtime };
   if (o.disableDefaultEndpoint) settings = { ...settings, disableDefaultEndpoint: true };
   if (o.embeddedRegistry) settings = { ...settings, embeddedRegistry: true };
