@@ -1,6 +1,6 @@
 // Shared Vite settings for code that imports @rancher/shell sources (.vue, .js, .ts)
 // outside the shell's own webpack build: used by the harness dev server and by the
-// vitest component tests (vitest.config.ts).
+// vitest component tests (vitest.config.mts).
 //
 // - the shell is reached through a symlink `harness/.shell` with preserveSymlinks, so
 //   Vite treats it as source (transforms it) instead of a pre-bundled dependency;

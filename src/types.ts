@@ -63,7 +63,18 @@ export interface Finding {
   message: string;
   /** the fix, in one line */
   fix: string;
+  /**
+   * For translated views: the values of the message's placeholders (already redacted,
+   * exactly as they appear in `message`), and the variant of the code when one code has
+   * several texts. The words live in the UI's l10n under
+   * registryMirrors.finding.<code>[.<variant>].message / .fix; `message` and `fix` are the
+   * English texts (CLI, logs), equal to the en-us strings with these params.
+   */
+  params?: FindingParams;
+  variant?: string;
 }
+
+export type FindingParams = Record<string, string | number>;
 
 export interface AttemptTls {
   ca: string[];

@@ -16,11 +16,22 @@ import cleanTooltipDirective from '@shell/directives/clean-tooltip';
 import trimWhitespaceDirective from '@shell/directives/trim-whitespace';
 import htmlStrippedAriaLabelDirective from '@shell/directives/strip-html-aria-label';
 import uiContextDirective from '@shell/directives/ui-context';
-import pkgTranslations from '@pkg/l10n/en-us.yaml';
+import pkgEnUs from '@pkg/l10n/en-us.yaml';
+import pkgZhHans from '@pkg/l10n/zh-hans.yaml';
+import shellZhHans from '@shell/assets/translations/zh-hans.yaml';
 
-/** Merge the extension's translations as importTypes() + the shell's l10n loader do. */
+/** The locales of the extension: what Rancher offers (en-us, zh-hans). */
+export const LOCALES = ['en-us', 'zh-hans'] as const;
+export type Locale = typeof LOCALES[number];
+
+/**
+ * Merge the extension's translations (and the shell's own zh-hans, which the dashboard
+ * loads when the user picks 中文) as importTypes() + the shell's l10n loader do.
+ */
 export function loadPkgTranslations(store: Store<any>): void {
-  store.commit('i18n/mergeLoadTranslations', { locale: 'en-us', translations: pkgTranslations });
+  store.commit('i18n/mergeLoadTranslations', { locale: 'en-us', translations: pkgEnUs });
+  store.commit('i18n/mergeLoadTranslations', { locale: 'zh-hans', translations: shellZhHans });
+  store.commit('i18n/mergeLoadTranslations', { locale: 'zh-hans', translations: pkgZhHans });
 }
 
 /** app.use()-style list of what to install; pass `global` of @vue/test-utils the same things. */

@@ -5,7 +5,7 @@ import 'vue-select/dist/vue-select.css';
 import App from './App.vue';
 import { createHarnessStore } from './store';
 import { installShell } from './install-shell';
-import harnessTranslations from './l10n.yaml';
+import harnessTranslations from './l10n/en-us.yaml';
 import { readQuery } from './query';
 
 const q = readQuery(window.location.search);

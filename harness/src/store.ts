@@ -82,6 +82,8 @@ export interface HarnessStoreOptions {
   settings?: FakeSetting[];
   /** paginationEnabled answer for secrets (the Rancher SSP code path) */
   paginate?: boolean;
+  /** the dashboard language (i18n/selected), en-us unless given */
+  locale?: string;
   /** the downstream cluster the fake `cluster` store is loaded for, and its Pods */
   downstream?: { clusterId: string; pods: any[] } | null;
 }
@@ -246,7 +248,7 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
   });
 
   // as i18n/init does in Rancher: plural/number formats need a selected locale
-  store.commit('i18n/setSelected', 'en-us');
+  store.commit('i18n/setSelected', opts.locale || 'en-us');
 
   for (const s of opts.secrets ?? DEFAULT_SECRETS) {
     store.commit('management/upsert', new FakeSecret(s, store));

@@ -1,6 +1,22 @@
 import { importTypes } from '@rancher/auto-import';
 import { IPlugin, TabLocation } from '@shell/core/types';
 
+/**
+ * The tab's tooltip, translated when the page shows it. The cluster page (shell 3.0.8
+ * edit/provisioning.cattle.io.cluster/rke2.vue) binds only `tab.tooltip` to its Tab, never
+ * `tooltipKey`; Tab hands it to v-clean-tooltip, which accepts `{ content }` and reads it
+ * when the tab mounts (and on every update), after the l10n is loaded.
+ */
+function tooltipFor(key: string): { readonly content: string } {
+  return {
+    get content(): string {
+      const t = (window as any).$globalApp?.$store?.getters?.['i18n/t'];
+
+      return typeof t === 'function' ? t(key) : '';
+    },
+  };
+}
+
 // Init the package
 export default function(plugin: IPlugin): void {
   // Auto-import model, detail, edit from the folders (registers l10n/en-us.yaml)
@@ -19,6 +35,7 @@ export default function(plugin: IPlugin): void {
       name:       'registry-mirrors-routes',
       labelKey:   'registryMirrors.tab.label',
       tooltipKey: 'registryMirrors.tab.tooltip',
+      tooltip:    tooltipFor('registryMirrors.tab.tooltip') as unknown as string,
       weight:     8,
       showHeader: true,
       component:  () => import(/* webpackChunkName: "registry-mirrors-tab" */ './components/RegistryMirrorsTab.vue'),

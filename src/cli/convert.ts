@@ -6,6 +6,7 @@ import { detectDocument, distroOf, parseYaml } from '../input/settings';
 import { UsageError, type CliOptions } from './args';
 import { at, formatFinding } from './format';
 import { readInput, writePrivateFile, type Io } from './io';
+import { redactText } from '../lib/redact';
 
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -84,7 +85,12 @@ function toCluster(o: CliOptions, io: Io, name: string, text: string, kind: stri
     io.err.write(`registry-route: ${name}: credentials in ${credentials.length} URL(s) or key(s); nothing was converted (move them to configs.<host>.auth, which becomes a Secret)\n`);
     return 1;
   }
-  io.out.write(registriesDocument(r, text));
+  const spec = registriesDocument(r, text);
+  if (redactText(spec) !== spec) {
+    io.err.write(`registry-route: ${name}: an endpoint or key holds user info or a query (a token?); nothing was converted (remove it; credentials go in configs.<host>.auth)\n`);
+    return 1;
+  }
+  io.out.write(spec);
   for (const s of r.secrets) io.err.write(`note: Secret ${s.namespace}/${s.name} (${s.type}) holds the credentials of ${s.host} (keys: ${s.keys.join(', ')})\n`);
   for (const m of r.missing) io.err.write(`missing: configs.${m.host}.${m.field}: ${m.message}\n`);
   if (r.secrets.length) {

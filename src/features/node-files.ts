@@ -2,7 +2,7 @@
 // the certs.d/<dir>/hosts.toml files the agent renders from it.
 import { dump } from 'js-yaml';
 import { plannerTlsPath, setOwn } from '../input/schemas';
-import { redactText } from '../lib/redact';
+import { redact, redactText } from '../lib/redact';
 import type { Compiled } from '../route/compile';
 import type { Finding } from '../types';
 
@@ -53,7 +53,7 @@ export function plannerRegistriesYaml(specRegistries: unknown, namespace: string
 function usedBy(dir: string, key: string): string {
   if (dir === '_default') return 'images from every registry that has no directory of its own';
   if (key === 'docker.io') return 'Docker Hub images (docker.io/…, including names without a registry such as nginx)';
-  return `images from ${key}`;
+  return `images from ${redact(key)}`;
 }
 
 function marksFor(text: string, key: string, findings: Finding[]): FileMark[] {
@@ -81,7 +81,7 @@ export function nodeFiles(compiled: Compiled, specRegistries: unknown, namespace
     },
   ];
   for (const f of compiled.hostsFiles) {
-    files.push({ path: `${base}/${f.dir}/hosts.toml`, text: f.text, usedBy: usedBy(f.dir, f.key), marks: marksFor(f.text, f.key, compiled.findings) });
+    files.push({ path: `${base}/${redact(f.dir)}/hosts.toml`, text: f.text, usedBy: usedBy(f.dir, f.key), marks: marksFor(f.text, f.key, compiled.findings) });
   }
   return files;
 }

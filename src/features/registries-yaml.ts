@@ -4,7 +4,7 @@
 import { Document, isMap, isScalar, parse, parseAllDocuments, visit, type Node, type YAMLMap } from 'yaml';
 import { AUTH_PLACEHOLDER_RE, NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from '../input/schemas';
 import { NODE_YAML_OPTIONS, parseYaml } from '../input/settings';
-import { hasUserInfo, redact, urlHasUserInfo } from '../lib/redact';
+import { hasUserInfo, redact, redactText, urlHasUserInfo } from '../lib/redact';
 import { finding } from '../route/finding-codes';
 import type { Distro, Finding } from '../types';
 
@@ -260,6 +260,8 @@ export function isPlaceholder(v: unknown): boolean {
   return typeof v === 'string' && PLACEHOLDER_RE.test(v);
 }
 
+const hideUserInfo = (key: string) => (hasUserInfo(key) ? redact(key) : key);
+
 const commentLines = (c: string | undefined, by: string) => (c ? c.split('\n').map((l) => (l.trim() === '' ? '' : `${by}#${l}`)) : []);
 
 /** spec.rkeConfig.registries → a node registries.yaml, secrets as marked placeholders. */
@@ -270,9 +272,10 @@ export function exportNodeRegistries(specRegistries: unknown, opts: ExportOption
   const mirrors: Json = {};
   for (const [k, m] of Object.entries(isRecord(spec.mirrors) ? spec.mirrors : {})) {
     const e: Json = {};
-    if (isRecord(m) && Array.isArray(m.endpoint)) e.endpoint = m.endpoint;
+    // user info or a query in an endpoint or key (ENDPOINT_CREDENTIALS) is never exported
+    if (isRecord(m) && Array.isArray(m.endpoint)) e.endpoint = m.endpoint.map((x) => (typeof x === 'string' ? redactText(x) : x));
     if (isRecord(m) && isRecord(m.rewrite)) e.rewrite = m.rewrite;
-    setOwn(mirrors, k, e);
+    setOwn(mirrors, hideUserInfo(k), e);
   }
   if (Object.keys(mirrors).length) parts.push(toYaml({ mirrors }, opts.comments, [], false).replace(/\n$/, ''));
   const configEntries = Object.entries(isRecord(spec.configs) ? spec.configs : {}).filter(([, c]) => isRecord(c));
@@ -298,7 +301,7 @@ export function exportNodeRegistries(specRegistries: unknown, opts: ExportOption
       }
       if (c.insecureSkipVerify === true) tls.insecure_skip_verify = true;
       if (Object.keys(tls).length) entry.tls = tls;
-      const key = toYaml({ [host]: 0 }).replace(/: 0\n$/, '');
+      const key = toYaml({ [hideUserInfo(host)]: 0 }).replace(/: 0\n$/, '');
       const body = Object.keys(entry).length ? toYaml(entry) : '';
       parts.push(...commentLines(opts.comments?.entries.get(`configs\u0000${host}`), '  '));
       parts.push(`  ${key}:${body ? '' : ' {}'}`);

@@ -26,7 +26,7 @@ export function checkSecretRefs(specRegistries: unknown, namespace: string, secr
       if (typeof name !== 'string' || name === '') continue;
       const path = ['configs', host, field];
       if (name.includes('/')) {
-        out.push({ code: 'SECRET_OTHER_NAMESPACE', severity: 'error', path, message: `"${name}" names a namespace; Rancher looks ${kind} Secrets up only in the cluster's namespace ${namespace}`, fix: `Create the Secret in ${namespace} and give its name only.` });
+        out.push({ code: 'SECRET_OTHER_NAMESPACE', severity: 'error', path, message: `"${name}" names a namespace; Rancher looks ${kind} Secrets up only in the cluster's namespace ${namespace}`, fix: `Create the Secret in ${namespace} and give its name only.`, params: { name, kind, namespace }, variant: 'slash' });
         continue;
       }
       const s = byName.get(name);
@@ -40,9 +40,11 @@ export function checkSecretRefs(specRegistries: unknown, namespace: string, secr
             ? `Secret "${name}" is in namespace ${elsewhere.namespace}, not in ${namespace}: provisioning fails`
             : `Secret "${name}" does not exist in ${namespace} (deleted?): provisioning fails until it exists`,
           fix: `Choose an existing ${kind} Secret in ${namespace}, or create "${name}" there.`,
+          params: { name, kind, namespace, other: elsewhere?.namespace ?? '' },
+          ...(elsewhere ? { variant: 'elsewhere' } : {}),
         });
       } else if (!(types as readonly string[]).includes(s.type)) {
-        out.push({ code: 'SECRET_WRONG_TYPE', severity: 'error', path, message: `Secret "${name}" is of type ${s.type}; the ${kind} Secret must be ${types.join(' or ')}`, fix: `Choose a Secret of type ${types.join(' or ')}.` });
+        out.push({ code: 'SECRET_WRONG_TYPE', severity: 'error', path, message: `Secret "${name}" is of type ${s.type}; the ${kind} Secret must be ${types.join(' or ')}`, fix: `Choose a Secret of type ${types.join(' or ')}.`, params: { name, type: s.type, kind, types: types.join(' or ') } });
       }
     }
   }

@@ -61,8 +61,8 @@ const WILDCARD_SERVER = { 26: 15, 27: 12, 28: 8, 29: 3 };
 // containerd 2.0 fork: v1.31.6 and v1.32.2 (bug), fixed from v1.31.7 and v1.32.3.
 const CONTAINERD_2 = { 31: 6, 32: 2 };
 const CONTAINERD_2_FIXED = { 31: 7, 32: 3 };
-// containerd fork >= v2.0.5-k3s2 (mid-2025 releases).
-const DOCKER_IO_AUTH = { 31: 10, 32: 6, 33: 2 };
+// containerd fork >= v2.0.5-k3s2: v1.31.11, v1.32.7, v1.33.3 (July 2025 releases).
+const DOCKER_IO_AUTH = { 31: 11, 32: 7, 33: 3 };
 
 const base = {
   legacyCri: false,

@@ -3,7 +3,8 @@
 // by callers that edit in place); wrong types become findings, never exceptions.
 import * as z from 'zod/mini';
 import { LIMITS, limitMessage } from '../lib/limits';
-import type { Distro, Finding, Registries, RegistryConfigEntry } from '../types';
+import { phraseId } from '../lib/phrase-id';
+import type { Distro, Finding, FindingParams, Registries, RegistryConfigEntry } from '../types';
 
 // YAML leaves an empty value as null; RKE2/K3s read that as "not set".
 const optional = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
@@ -51,6 +52,11 @@ export const nodeRegistriesSchema = z.looseObject({
   configs: optional(z.record(z.string(), z.nullable(nodeConfigSchema))),
 });
 
+const CONSEQUENCES = {
+  cluster: 'the Kubernetes API rejects the Cluster',
+  node: 'RKE2/K3s refuse the whole file (yaml: unmarshal errors)',
+};
+
 const EXPECTED: Record<string, string> = {
   array: 'a list',
   object: 'a map',
@@ -67,13 +73,13 @@ function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     const expected = EXPECTED[(issue as { expected?: string }).expected ?? ''] ?? 'of another type';
     const where = path.length ? path.join('.') : 'The registries';
-    const whereInFix = path.length ? where : 'the registries';
     return {
       code: 'FIELD_TYPE',
       severity: 'error' as const,
       path,
       message: `${where} must be ${expected}; ${consequence}`,
-      fix: `Make ${whereInFix} ${expected}.`,
+      fix: `Make ${where} ${expected}.`,
+      params: { hasPath: path.length ? 'yes' : 'no', where: path.join('.'), expected: phraseId(EXPECTED, expected), consequence: phraseId(CONSEQUENCES, consequence) },
     };
   });
 }
@@ -84,7 +90,7 @@ export const AUTH_PLACEHOLDER_RE = /^<from Secret ([^ >]+)(?: [^>]*)?>$/;
 
 const CLUSTER_KEYS = { registries: ['mirrors', 'configs'], mirror: ['endpoint', 'rewrite'], config: ['authConfigSecretName', 'tlsSecretName', 'caBundle', 'insecureSkipVerify'] };
 
-/** Edit distance up to 3 (cheap: keys are short), for "did you mean". */
+/** Edit distance up to 2, case-insensitive (keys are short), for "rename it to". */
 function near(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 2) return false;
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
@@ -97,10 +103,12 @@ function clusterUnknownKey(path: Path, known: string[]): Finding {
   const key = String(path[path.length - 1]);
   const where = path.join('.');
   if (key === 'auth' && path[0] === 'configs') {
-    return { code: 'CLUSTER_UNKNOWN_KEY', severity: 'error', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it, and credentials never belong in the Cluster`, fix: 'Put the credentials in a Secret of type rke.cattle.io/auth-config and name it in authConfigSecretName.' };
+    return { code: 'CLUSTER_UNKNOWN_KEY', severity: 'error', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it, and credentials never belong in the Cluster`, fix: 'Put the credentials in a Secret of type rke.cattle.io/auth-config and name it in authConfigSecretName.', params: { where }, variant: 'auth' };
   }
   const guess = known.find((k) => near(key, k));
-  return { code: 'CLUSTER_UNKNOWN_KEY', severity: 'warning', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it silently`, fix: guess ? `Rename it to ${guess}.` : `Remove it; the fields are ${known.join(', ')}.` };
+  return guess
+    ? { code: 'CLUSTER_UNKNOWN_KEY', severity: 'warning', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it silently`, fix: `Rename it to ${guess}.`, params: { where, guess }, variant: 'typo' }
+    : { code: 'CLUSTER_UNKNOWN_KEY', severity: 'warning', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it silently`, fix: `Remove it; the fields are ${known.join(', ')}.`, params: { where, known: known.join(', ') } };
 }
 export const NODE_TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'insecure_skip_verify'] as const;
 
@@ -114,19 +122,14 @@ export function setOwn(o: object, key: string, value: unknown): void {
 
 function tooLongKey(key: string, section: string, findings: Finding[]): boolean {
   if (key.length <= LIMITS.urlLength) return false;
-  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not evaluated`, fix: 'Use the registry host name as the key.' });
+  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Use the registry host name as the key.', params: { section, length: key.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'keyLength' });
   return true;
 }
 
-/** Reading options: `unlimited` reads every mirror and config (the CLI); the tab evaluates up to LIMITS. Endpoints and rewrites per mirror stay capped (with a finding). */
-export interface ReadOptions {
-  unlimited?: boolean;
-}
-
 /** The first `limit` items; a finding says when there were more. */
-function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[], opts: ReadOptions = {}): T[] {
-  if (opts.unlimited || items.length <= limit) return items;
-  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path, message: limitMessage(what, limit, items.length), fix: 'Split the settings, or remove entries that are not needed.' });
+function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[]): T[] {
+  if (items.length <= limit) return items;
+  findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path, message: limitMessage(what, limit, items.length), fix: 'Split the settings, or remove entries that are not needed.', params: { what, actual: items.length.toLocaleString('en'), limit: limit.toLocaleString('en') }, variant: 'count' });
   return items.slice(0, limit);
 }
 
@@ -135,10 +138,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** mirrors of either shape; what is not usable is skipped (the schema reports it) */
-function readMirrors(raw: unknown, findings: Finding[], opts: ReadOptions): Registries['mirrors'] {
+function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
   const mirrors: Registries['mirrors'] = {};
   if (!isRecord(raw)) return mirrors;
-  for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings, opts)) {
+  for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings)) {
     if (tooLongKey(key, 'mirrors', findings)) continue;
     const endpoints: string[] = [];
     const rewrites: Array<[string, string]> = [];
@@ -147,7 +150,7 @@ function readMirrors(raw: unknown, findings: Finding[], opts: ReadOptions): Regi
       for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings)) {
         if (typeof e !== 'string') continue;
         if (e.length > LIMITS.urlLength) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not evaluated`, fix: 'Shorten the URL.' });
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.', params: { length: e.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'nodeEndpointLength' });
         } else endpoints.push(e);
       }
     }
@@ -155,7 +158,7 @@ function readMirrors(raw: unknown, findings: Finding[], opts: ReadOptions): Regi
       for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
         if (typeof r !== 'string') continue;
         if (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not evaluated`, fix: 'Shorten the pattern.' });
+          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.', params: { max: String(LIMITS.patternLength) }, variant: 'patternLength' });
         } else rewrites.push([p, r]);
       }
     }
@@ -170,13 +173,13 @@ export function plannerTlsPath(distro: Distro, host: string, file: 'ca.crt' | 't
 }
 
 /** spec.rkeConfig.registries → Registries, as Rancher's planner hands it to the node. */
-export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOptions = {}): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw, 'the Kubernetes API rejects the Cluster');
+export function registriesFromCluster(raw: unknown, distro: Distro): { registries: Registries; findings: Finding[] } {
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw, CONSEQUENCES.cluster);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
   }
-  const mirrors = readMirrors(raw.mirrors, findings, opts);
+  const mirrors = readMirrors(raw.mirrors, findings);
   for (const k of Object.keys(raw)) if (!CLUSTER_KEYS.registries.includes(k)) findings.push(clusterUnknownKey([k], CLUSTER_KEYS.registries));
   for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
     if (isRecord(m)) for (const k of Object.keys(m)) if (!CLUSTER_KEYS.mirror.includes(k)) findings.push(clusterUnknownKey(['mirrors', key, k], CLUSTER_KEYS.mirror));
@@ -184,7 +187,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOp
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs))
-      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings, opts)) {
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         if (c === null || c === undefined) {
           setOwn(configs, host, {});
@@ -208,7 +211,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOp
         const ca = str('caBundle');
         if (ca) {
           const problem = caBundleProblem(ca);
-          if (problem) findings.push({ code: 'CA_BUNDLE_INVALID', severity: 'error', path: ['configs', host, 'caBundle'], message: problem.message, fix: problem.fix });
+          if (problem) findings.push({ code: 'CA_BUNDLE_INVALID', severity: 'error', path: ['configs', host, 'caBundle'], message: problem.message, fix: problem.fix, variant: problem.variant, ...(problem.params ? { params: problem.params } : {}) });
         }
         let skip = false;
         if (c.insecureSkipVerify !== undefined && c.insecureSkipVerify !== null) {
@@ -230,8 +233,8 @@ export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOp
 }
 
 /** A node registries.yaml document → Registries; credentials are noted, never kept. */
-export function registriesFromNode(raw: unknown, opts: ReadOptions = {}): { registries: Registries; findings: Finding[] } {
-  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, 'RKE2/K3s refuse the whole file (yaml: unmarshal errors)');
+export function registriesFromNode(raw: unknown): { registries: Registries; findings: Finding[] } {
+  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, CONSEQUENCES.node);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
@@ -239,14 +242,14 @@ export function registriesFromNode(raw: unknown, opts: ReadOptions = {}): { regi
   for (const k of Object.keys(raw)) {
     if (k !== 'mirrors' && k !== 'configs') findings.push(unknownKey([k]));
   }
-  const mirrors = readMirrors(raw.mirrors, findings, opts);
+  const mirrors = readMirrors(raw.mirrors, findings);
   for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
     if (isRecord(m)) for (const k of Object.keys(m)) if (k !== 'endpoint' && k !== 'rewrite') findings.push(unknownKey(['mirrors', key, k]));
   }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs))
-      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings, opts)) {
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
         if (tooLongKey(host, 'configs', findings)) continue;
         const entry: RegistryConfigEntry = {};
         if (c === null || c === undefined) {
@@ -264,7 +267,8 @@ export function registriesFromNode(raw: unknown, opts: ReadOptions = {}): { regi
             if (fields.length) entry.auth = { kind: 'inline', fields };
             for (const k of fields) {
               if (AUTH_PLACEHOLDER_RE.test((c.auth as Record<string, string>)[k])) {
-                findings.push({ code: 'AUTH_PLACEHOLDER', severity: 'warning', path: ['configs', host, 'auth', k], message: `configs.${host}.auth.${k} still holds the export's placeholder; the node would send it as the credential and the registry refuses it`, fix: 'Put the value from the named Secret in its place on the node, or import the file into the Cluster (which keeps the Secret reference).' });
+                const where = `configs.${host}.auth.${k}`;
+                findings.push({ code: 'AUTH_PLACEHOLDER', severity: 'warning', path: ['configs', host, 'auth', k], message: `${where} still holds the export's placeholder; the node would send it as the credential and the registry refuses it`, fix: 'Put the value from the named Secret in its place on the node, or import the file into the Cluster (which keeps the Secret reference).', params: { where } });
               }
             }
           }
@@ -290,18 +294,20 @@ function unknownKey(path: Path): Finding {
     path,
     message: `${path.join('.')} is not a registries.yaml field: RKE2/K3s ignore it silently`,
     fix: path[path.length - 1] === 'token' ? 'Use auth.identity_token, or username and password.' : `Remove ${path.join('.')} or correct its name.`,
+    params: { field: path.join('.') },
+    ...(path[path.length - 1] === 'token' ? { variant: 'token' } : {}),
   };
 }
 
 const CA_BUNDLE_MAX = 512 * 1024;
 
 /** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. Linear time. */
-export function caBundleProblem(value: string): { message: string; fix: string } | undefined {
+export function caBundleProblem(value: string): { message: string; fix: string; variant: string; params?: FindingParams } | undefined {
   if (value.length > CA_BUNDLE_MAX) {
-    return { message: `The CA bundle is ${value.length.toLocaleString('en')} characters long; CA bundles over ${CA_BUNDLE_MAX / 1024} KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.' };
+    return { message: `The CA bundle is ${value.length.toLocaleString('en')} characters long; CA bundles over ${CA_BUNDLE_MAX / 1024} KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.', variant: 'tooLong', params: { length: value.length.toLocaleString('en'), max: String(CA_BUNDLE_MAX / 1024) } };
   }
   if (value.includes('-----BEGIN ')) {
-    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Give the PEM base64-encoded (the tab\'s CA bundle field encodes it for you).' };
+    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.', variant: 'pem' };
   }
   const compact = value.replace(/\s+/g, '');
   let decoded: string;
@@ -309,15 +315,15 @@ export function caBundleProblem(value: string): { message: string; fix: string }
     if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact)) throw new Error('not base64');
     decoded = atob(compact);
   } catch {
-    return { message: 'The CA bundle is not valid base64', fix: 'Use the CA certificate (PEM, -----BEGIN CERTIFICATE----- …) encoded as base64.' };
+    return { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.', variant: 'base64' };
   }
   const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
   const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);
   if (begin === -1 || end === -1) {
-    return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).' };
+    return { message: 'The CA bundle decodes to something that is not a PEM certificate', fix: 'Use the registry CA certificate in PEM form (-----BEGIN CERTIFICATE----- …).', variant: 'notPem' };
   }
   if (decoded.includes('PRIVATE KEY-----')) {
-    return { message: 'The CA bundle contains a private key; it would be written to every node', fix: 'Remove the private key: the CA bundle holds certificates only.' };
+    return { message: 'The CA bundle contains a private key; it would be written to every node', fix: 'Remove the private key: the CA bundle holds certificates only.', variant: 'privateKey' };
   }
   return undefined;
 }

@@ -7,12 +7,20 @@ const SDR_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[
 export function checkSystemDefaultRegistry(value: string | undefined): string | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const v = value.trim().replace(/\/+$/, '');
-  if (v.length > 255) return 'is too long';
-  if (v.includes('://')) return 'has a scheme; it is a registry name such as registry.example.com, not a URL';
-  if (v.includes('@')) return 'contains credentials; they belong in a registry config with an auth Secret';
-  if (!SDR_RE.test(v)) return 'is not host[:port] or host[:port]/path';
+  if (v.length > 255) return SDR_PROBLEMS.tooLong;
+  if (v.includes('://')) return SDR_PROBLEMS.scheme;
+  if (v.includes('@')) return SDR_PROBLEMS.credentials;
+  if (!SDR_RE.test(v)) return SDR_PROBLEMS.invalid;
   return undefined;
 }
+
+/** What can be wrong with a system-default-registry value, by id (a finding param). */
+export const SDR_PROBLEMS = {
+  tooLong: 'is too long',
+  scheme: 'has a scheme; it is a registry name such as registry.example.com, not a URL',
+  credentials: 'contains credentials; they belong in a registry config with an auth Secret',
+  invalid: 'is not host[:port] or host[:port]/path',
+} as const;
 
 /**
  * The name a system image gets with a system-default-registry. Images that

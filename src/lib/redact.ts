@@ -20,9 +20,17 @@ export function hasUserInfo(s: string): boolean {
   return s.includes('@');
 }
 
-/** Hides user info (//user:password@) everywhere in a multi-line text. */
+/**
+ * Hides credentials everywhere in a multi-line text (YAML of a spec, a file):
+ * user info after a scheme (//user:password@host), user info at the start of a
+ * value or key without a scheme (user:password@host, as containerd reads an
+ * endpoint without scheme), and the query of a URL (?token=…), as redact() does.
+ */
 export function redactText(text: string): string {
-  return text.replace(/\/\/[^\s/@"']*@/g, '//xxxxx@');
+  return text
+    .replace(/\/\/[^\s/@"']*@/g, '//xxxxx@')
+    .replace(/(^|[\s"'[{,])[^\s/@"'[\]{},#?]+@/gm, '$1xxxxx@')
+    .replace(/(\/\/[^\s?#"']*)\?[^\s"']*/g, '$1?xxxxx');
 }
 
 /** True when a URL (with or without scheme) has user info before its host: scheme://user[:password]@host. */

@@ -1,10 +1,17 @@
 // Every finding code the engine can report, with its severity: the stable
 // contract the tab, the CLI and the docs rely on.
-import type { Finding, Severity } from '../types';
+import type { Finding, FindingParams, Severity } from '../types';
 
-/** One finding: what goes wrong, where (field path), and the fix in one line. */
-export function finding(code: string, severity: Severity, path: Array<string | number>, message: string, fix: string): Finding {
-  return { code, severity, path, message, fix };
+/**
+ * One finding: what goes wrong, where (field path), and the fix in one line (English),
+ * with the placeholder values and the text variant the translated views use
+ * (l10n registryMirrors.finding.<code>[.<variant>].message / .fix).
+ */
+export function finding(code: string, severity: Severity, path: Array<string | number>, message: string, fix: string, params?: FindingParams, variant?: string): Finding {
+  const out: Finding = { code, severity, path, message, fix };
+  if (params) out.params = params;
+  if (variant) out.variant = variant;
+  return out;
 }
 
 export const FINDING_CODES: Record<string, { severity: Severity; summary: string }> = {

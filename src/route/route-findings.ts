@@ -13,24 +13,19 @@ export function planFindings(compiled: Compiled, plan: RoutePlan, registry: stri
   const out: Finding[] = [];
   const file = plan.hostsDir ? compiled.byDir.get(plan.hostsDir) : undefined;
   if (file && !file.parsed.ok) {
-    out.push(f('HOSTS_TOML_UNPARSABLE', 'error', ['mirrors', file.key], `certs.d/${file.dir}/hosts.toml does not parse: only the registry itself is tried`, 'Fix the rewrite patterns or endpoints of this mirror.'));
+    out.push(f('HOSTS_TOML_UNPARSABLE', 'error', ['mirrors', file.key], `certs.d/${file.dir}/hosts.toml does not parse: only the registry itself is tried`, 'Fix the rewrite patterns or endpoints of this mirror.', { dir: file.dir }, 'route'));
   }
   if (plan.steps.length > 0 && !plan.steps.some((s) => s.isDefault)) {
     const bug = plan.hostsDir === '_default' && !compiled.profile.wildcardFallback && !compiled.settings.disableDefaultEndpoint;
     out.push(
       bug
-        ? f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `No fallback to ${registry} on ${compiled.settings.version ?? 'this version'}: if the mirrors lack this image, the pull fails`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or add a mirror key for ${registry}.`)
-        : f('NO_FALLBACK', 'info', ['mirrors', plan.hostsDir === '_default' ? '*' : registry], `No fallback to ${registry}: if every mirror fails, the pull fails`, 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.'),
+        ? f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `No fallback to ${registry} on ${compiled.settings.version ?? 'this version'}: if the mirrors lack this image, the pull fails`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or add a mirror key for ${registry}.`, { registry, hasVersion: compiled.settings.version === undefined ? 'no' : 'yes', version: compiled.settings.version ?? '', fixed: WILDCARD_FIXED_VERSIONS }, 'route')
+        : f('NO_FALLBACK', 'info', ['mirrors', plan.hostsDir === '_default' ? '*' : registry], `No fallback to ${registry}: if every mirror fails, the pull fails`, 'Intended for air-gapped clusters; otherwise turn off disable-default-registry-endpoint.', { registry }),
     );
   }
   const first = plan.steps[0];
   if (first && registry === DOCKER_HUB && first.origin.endsWith(`//${DOCKER_HUB_HOST}`)) {
-    const mirrorsPath = Object.hasOwn(compiled.settings.registries.mirrors, DOCKER_HUB) ? ['mirrors', DOCKER_HUB] : ['mirrors'];
-    out.push(
-      first.auth
-        ? f('DOCKER_HUB_DIRECT', 'info', mirrorsPath, `This pull goes straight to Docker Hub with the credentials of configs.${first.auth}: Docker Hub's pull limits of that account apply`, 'Add a docker.io (or *) mirror if the account limits are too low.')
-        : f('DOCKER_HUB_DIRECT', 'info', mirrorsPath, 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror, or credentials for docker.io.'),
-    );
+    out.push(f('DOCKER_HUB_DIRECT', 'info', ['mirrors', DOCKER_HUB], 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror.'));
   }
   return Object.freeze(out) as unknown as Finding[];
 }
@@ -45,7 +40,7 @@ export function rewriteFindings(compiled: Compiled, plan: RoutePlan, ref: ImageR
     });
     if (hits.length > 1) {
       const key = plan.hostsDir ? compiled.byDir.get(plan.hostsDir)?.key ?? ref.registry : ref.registry;
-      return [f('REWRITE_AMBIGUOUS', 'warning', ['mirrors', key, 'rewrite', hits[1][0]], `${hits.length} rewrites match ${ref.repository} (${hits.map(([p]) => p).join(', ')}); containerd tries them in random order, so the result is unpredictable`, 'Anchor the patterns so that at most one matches each image.')];
+      return [f('REWRITE_AMBIGUOUS', 'warning', ['mirrors', key, 'rewrite', hits[1][0]], `${hits.length} rewrites match ${ref.repository} (${hits.map(([p]) => p).join(', ')}); containerd tries them in random order, so the result is unpredictable`, 'Anchor the patterns so that at most one matches each image.', { count: String(hits.length), repository: ref.repository, patterns: hits.map(([p]) => p).join(', ') })];
     }
   }
   return [];

@@ -5,7 +5,8 @@ import { candidateDirs, cleanPath, concreteHosts, type ConcreteHost, type Parsed
 import { defaultHost, DOCKER_HUB, DOCKER_HUB_HOST, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
 import { parseReference, type ImageRef } from '../input/reference';
 import { applyRewritesCached, type RewriteResult } from '../containerd/rewrite';
-import { applySystemDefaultRegistry, checkSystemDefaultRegistry } from '../input/sdr';
+import { applySystemDefaultRegistry, checkSystemDefaultRegistry, SDR_PROBLEMS } from '../input/sdr';
+import { phraseId } from '../lib/phrase-id';
 import { redact } from '../lib/redact';
 import { planFindings, rewriteFindings } from './route-findings';
 import type { Compiled, HostStep, RoutePlan } from './plan';
@@ -144,9 +145,7 @@ function attempt(s: HostStep, ref: ImageRef): Attempt {
   return a;
 }
 
-const IMAGE_FIX = 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.';
-
-function invalid(input: string, name: string, error: string, fix = IMAGE_FIX): Route {
+function invalid(input: string, name: string, error: string): Route {
   return {
     input,
     image: name,
@@ -155,7 +154,7 @@ function invalid(input: string, name: string, error: string, fix = IMAGE_FIX): R
     reference: '',
     hostsDir: null,
     attempts: [],
-    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${redact(name)}" is not a valid image reference: ${error}`, fix }],
+    findings: [{ code: 'IMAGE_INVALID', severity: 'error', path: ['image'], message: `"${redact(name)}" is not a valid image reference: ${error}`, fix: 'Enter a reference such as nginx:1.27, registry.example.com/team/app:1.0 or app@sha256:<64 hex digits>.', params: { image: redact(name), error } }],
   };
 }
 
@@ -164,14 +163,14 @@ export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptio
   if (opts.context === 'system') {
     const problem = checkSystemDefaultRegistry(sdr);
     if (problem) {
-      const r = invalid(input, input, 'the system image name cannot be formed, because system-default-registry is invalid', 'Fix system-default-registry (host[:port] or host[:port]/path); the image itself may be fine.');
-      r.findings.unshift({ code: 'SDR_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `system-default-registry "${redact(sdr ?? '')}" ${problem}`, fix: 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.' });
+      const r = invalid(input, input, 'the system image name cannot be formed, because system-default-registry is invalid');
+      r.findings.unshift({ code: 'SDR_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `system-default-registry "${redact(sdr ?? '')}" ${problem}`, fix: 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.', params: { value: redact(sdr ?? ''), problem: phraseId(SDR_PROBLEMS, problem) }, variant: 'route' });
       return r;
     }
   }
   const name = opts.context === 'system' ? applySystemDefaultRegistry(input, sdr) : input;
   const parsed = parseReference(name);
-  if (!parsed.ok) return invalid(input, name, parsed.error, name !== input && parseReference(input).ok ? `Fix system-default-registry "${redact(sdr ?? '')}": with it, the system image name is not valid (the image itself is).` : IMAGE_FIX);
+  if (!parsed.ok) return invalid(input, name, parsed.error);
   const ref = parsed.ref;
   const plan = planFor(compiled, ref.registry);
   const attempts = plan.steps.map((s) => attempt(s, ref));

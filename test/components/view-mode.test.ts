@@ -17,7 +17,7 @@ describe('mode from the route', () => {
 
 describe('view mode is read-only', () => {
   for (const name of ['airgap-rke2-v1.31.6', 'k3s-rewrites-embedded']) {
-    it(`${ name }: no edit controls, fields disabled, nothing written`, async() => {
+    it(`${ name }: no edit controls, Secret names as text instead of pickers, fields disabled, forced events write nothing`, async() => {
       const cluster = loadSample(name);
       const before = plain(cluster);
       const { wrapper, resource } = await mountTab(cluster, { route: { name: 'c-cluster-product-resource-namespace-id', query: { as: 'config' } } });
@@ -44,13 +44,32 @@ describe('view mode is read-only', () => {
 
       expect(enabled).toEqual([]);
 
-      // even a forced event does not write
-      const key = Object.keys(cluster.spec.rkeConfig.registries.mirrors)[0];
-      const keyInput = wrapper.findAllComponents({ name: 'LabeledInput' }).find((c) => c.attributes('data-testid') === `rm-mirror-key-${ key }` || c.find(`[data-testid="rm-mirror-key-${ key }"]`).exists());
+      // view mode shows the Secret names as text: no picker at all
+      expect(wrapper.findAllComponents({ name: 'SecretSelector' })).toHaveLength(0);
+      const configs = cluster.spec.rkeConfig.registries.configs;
+      const host = Object.keys(configs)[0];
+      const inputs = wrapper.findAllComponents({ name: 'LabeledInput' });
+      const byTestId = (id: string) => inputs.find((c) => c.attributes('data-testid') === id || c.find(`[data-testid="${ id }"]`).exists());
+      const authName = byTestId('rm-config-auth-name');
+      const tlsName = byTestId('rm-config-tls-name');
 
+      expect(authName, 'the auth Secret name field').toBeDefined();
+      expect(tlsName, 'the TLS Secret name field').toBeDefined();
+      if (configs[host].authConfigSecretName) {
+        expect(authName?.props('value')).toBe(configs[host].authConfigSecretName);
+      }
+
+      // even a forced event does not write: on the mirror key, every checkbox and both Secret name fields
+      const key = Object.keys(cluster.spec.rkeConfig.registries.mirrors)[0];
+      const keyInput = inputs.find((c) => c.attributes('data-testid') === `rm-mirror-key-${ key }` || c.find(`[data-testid="rm-mirror-key-${ key }"]`).exists());
+      const checkboxes = wrapper.findAllComponents({ name: 'Checkbox' });
+
+      expect(keyInput, `the mirror key field of ${ key }`).toBeDefined();
+      expect(checkboxes.length).toBeGreaterThan(0);
       keyInput?.vm.$emit('update:value', 'changed.example.com');
-      wrapper.findAllComponents({ name: 'Checkbox' }).forEach((c) => c.vm.$emit('update:value', true));
-      wrapper.findAllComponents({ name: 'SecretSelector' }).forEach((c) => c.vm.$emit('update:value', 'other'));
+      checkboxes.forEach((c) => c.vm.$emit('update:value', true));
+      authName?.vm.$emit('update:value', 'other');
+      tlsName?.vm.$emit('update:value', 'other');
       await flushPromises();
       expect(plain(resource)).toEqual(before);
     });

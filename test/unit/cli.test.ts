@@ -79,10 +79,18 @@ describe('registry-route CLI contract', () => {
     expect(readFileSync(join(out, 'docker.io', 'hosts.toml'), 'utf8')).toContain('[host."https://mirror.example.com/v2"]');
     expect(existsSync(join(out, '_default', 'hosts.toml'))).toBe(true);
   });
-  it('reads images from a file and from stdin', () => {
+  it('reads images from a file (comments and blank lines skipped) and from stdin (-)', () => {
     const list = file('images.txt', '# comment\nnginx\n\nquay.io/a/b\n');
-    expect(JSON.parse(run(['--images-file', list, '--json']).stdout)).toHaveLength(2);
-  });
+    expect(JSON.parse(run(['--images-file', list, '--json']).stdout).map((r: { image: string }) => r.image)).toEqual(['docker.io/library/nginx:latest', 'quay.io/a/b:latest']);
+    // stdin is file descriptor 0 of a real process: the bin entry with the list piped in
+    const bin = join(__dirname, '../../bin/registry-route.mjs');
+    const piped = spawnSync('node', [bin, '--images-file', '-', '--json'], { input: '# from a pipe\nghcr.io/x/y:1\r\nnginx\n', encoding: 'utf8' });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(JSON.parse(piped.stdout).map((r: { image: string }) => r.image)).toEqual(['ghcr.io/x/y:1', 'docker.io/library/nginx:latest']);
+    const registriesPiped = spawnSync('node', [bin, '--registries', '-', '--json', 'nginx'], { input: 'mirrors:\n  docker.io:\n    endpoint: ["https://piped.example.com"]\n', encoding: 'utf8' });
+    expect(registriesPiped.status, registriesPiped.stderr).toBe(0);
+    expect(JSON.parse(registriesPiped.stdout)[0].attempts[0].url).toBe('https://piped.example.com/v2/library/nginx/manifests/latest?ns=docker.io');
+  }, 60_000);
   it.each([
     [['--registries', '/nonexistent.yaml', 'nginx'], /cannot read \/nonexistent.yaml: no such file/],
     [['--registries', 'BAD'], /cannot read/],

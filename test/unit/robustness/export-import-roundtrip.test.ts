@@ -2,7 +2,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportNodeRegistries, importNodeRegistries } from '../../../src';
-import { urlHasUserInfo } from '../../../src/lib/redact';
 
 const SEED = Number(process.env.FC_SEED ?? 20261123);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,12 +10,14 @@ const run = (p: fc.IRawProperty<any>, numRuns = 300) => fc.assert(p, { seed: SEE
 // strings YAML would retype if written plain, plus arbitrary text
 const tricky = fc.constantFrom('2024-01-01', '1_000', 'yes', 'no', '0x1F', '<<', '~', 'null', 'true', '1e3', '# x', 'a: b', "'", '"', ' lead', 'trail ');
 const text = fc.oneof(tricky, fc.string({ minLength: 1, maxLength: 30 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }));
+// endpoints with user info or a query are exported redacted (credential-sweep.test.ts), so they cannot round-trip
+const endpoint = text.filter((t) => !t.includes('@') && !/\/\/[^\s?#"']*\?/.test(t));
 const host = fc.oneof(fc.constantFrom('docker.io', '*', 'registry.example.com:5000', 'localhost:5000'), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}\.example\.com$/));
 const secretName = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 
 const spec = fc.record(
   {
-    mirrors: fc.dictionary(host, fc.record({ endpoint: fc.array(text.filter((t) => !urlHasUserInfo(t)), { maxLength: 3 }), rewrite: fc.dictionary(text, text, { maxKeys: 2 }) }, { requiredKeys: [] }), { maxKeys: 4 }),
+    mirrors: fc.dictionary(host, fc.record({ endpoint: fc.array(endpoint, { maxLength: 3 }), rewrite: fc.dictionary(text, text, { maxKeys: 2 }) }, { requiredKeys: [] }), { maxKeys: 4 }),
     configs: fc.dictionary(
       host,
       fc.record(
@@ -41,21 +42,6 @@ describe('export → import round trip (fast-check, seed ' + SEED + ')', () => {
         expect(back.registries, textOut).toEqual(norm(s));
         expect(back.secrets).toEqual([]);
       }),
-    );
-  }, 60_000);
-  it('credentials in an endpoint URL never reach the spec: an error at the field instead', () => {
-    run(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9]{8,20}$/).map((p) => `Pw${p}`), (password) => {
-        const node = `mirrors:\n  docker.io:\n    endpoint: ["https://bob:${password}@m.example.com", "https://ok.example.com"]\n`;
-        const r = importNodeRegistries(node, { namespace: 'ns', distro: 'k3s', mode: 'replace' });
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        expect(JSON.stringify(r.registries)).not.toContain(password);
-        expect(r.registries.mirrors).toEqual({ 'docker.io': { endpoint: ['https://ok.example.com'] } });
-        expect(r.findings.find((f) => f.code === 'ENDPOINT_CREDENTIALS')?.path).toEqual(['mirrors', 'docker.io', 'endpoint', 0]);
-        expect(JSON.stringify(r.findings)).not.toContain(password);
-      }),
-      100,
     );
   });
   it('inline credentials become Secret references; the export never contains their values', () => {

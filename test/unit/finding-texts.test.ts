@@ -1,0 +1,123 @@
+// The engine returns each finding's code, text variant and placeholder values; the tab
+// words it from l10n (registryMirrors.finding.<code>[.<variant>]) in the dashboard's
+// language. This holds the two together: every finding below, formatted from en-us.yaml
+// with its params, is exactly the engine's English message and fix (which the CLI
+// prints), and every finding text in en-us.yaml is reached by at least one finding.
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import IntlMessageFormat from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { checkSecretRefs, compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
+import { compileNode } from './helpers';
+
+const EN = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/en-us.yaml'), 'utf8')) as any).registryMirrors.finding;
+const ZH = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/zh-hans.yaml'), 'utf8')) as any).registryMirrors.finding;
+
+/** the l10n id of a finding's texts, as the tab builds it */
+export const textId = (f: Finding) => (f.variant ? `${f.code}.${f.variant}` : f.code);
+const lookup = (root: any, id: string) => id.split('.').reduce((o, k) => (o ? o[k] : undefined), root);
+const fmt = (msg: string, params: Record<string, string | number> = {}, locale = 'en-us') => new IntlMessageFormat(msg, locale).format(params) as string;
+
+/** every text id in en-us: the objects with a message */
+function textIds(node: any, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries<any>(node)) {
+    if (v && typeof v === 'object') {
+      const id = prefix ? `${prefix}.${k}` : k;
+      if (typeof v.message === 'string') out.push(id);
+      out.push(...textIds(v, id));
+    }
+  }
+  return out;
+}
+
+const hub = (endpoint: string[], rest = {}) => ({ mirrors: { 'docker.io': { endpoint, ...rest } } });
+const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: string[] }> = [
+  { value: hub(['', ' https://a.example.com', 'http://[::1', 'ftp://m.example.com', 'https://m.example.com:99999', 'https://m_x', 'https://u:p@m.example.com', 'https://m.example.com/?x=1', 'm.example.com:5000', 'http://m.example.com', 'https://m.example.com', 'https://m.example.com', `https://${'a'.repeat(2050)}.com`]) },
+  { value: hub(['https://registry-1.docker.io', 'https://m.example.com'], { rewrite: { '(?=x)': 'y', '\\1': 'z', '^a"b': 'c', '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
+  { value: { mirrors: { 'registry-1.docker.io': { endpoint: ['https://m.example.com'] }, myregistry: { endpoint: ['https://m.example.com'] }, 'quay.io': { rewrite: { '^a': 'b' } }, '': {}, 'a b': {}, 'http://x.example.com': {}, 'x.example.com/p': {}, 'u@x.example.com': {}, 'x.example.com:0': {}, '-bad-': {}, [`${'a'.repeat(300)}`]: {} } } },
+  { value: { mirrors: { '*': { endpoint: ['https://m.example.com'] }, 'ghcr.io': {} }, configs: { '*': { tls: { ca_file: '/x' }, auth: { username: 'u', password: 'p' } } } }, base: { version: 'v1.32.2+k3s1' }, images: ['nginx'] },
+  { value: { mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, base: { version: undefined, runtime: 'k3s-fork' } as any },
+  { value: { mirrors: { 'docker.io': { endpoint: ['https://m.example.com'] }, 'quay.io': { endpoint: ['https://q.example.com'] } }, configs: { 'docker.io': {}, 'm.example.com:443': {}, 'z.example.com': { tls: { insecure_skip_verify: true } }, 'https://c.example.com': {}, 'http://': {} } }, base: { disableDefaultEndpoint: true }, images: ['nginx', 'quay.io/a/b'] },
+  { value: { mirrors: { 'gcr.io': { endpoint: ['not a url'] } } }, base: { disableDefaultEndpoint: true } },
+  { value: { mirrors: { 'docker.io': { endpoint: 'x' } }, configs: { 'a.example.com': { auth: { token: 't', bogus: 1 }, tls: { nope: 1 } } }, extra: 1 } },
+  { value: {}, images: ['nginx'] },
+  { value: hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
+];
+
+function engineFindings(): Finding[] {
+  const out: Finding[] = [];
+  for (const c of CASES) {
+    const compiled = compileNode(c.value, c.base);
+    out.push(...compiled.findings);
+    for (const image of c.images ?? []) out.push(...resolveRoute(compiled, image).findings);
+  }
+  // cluster manifests: schema, limits, CA bundles, system-default-registry
+  const cluster = (registries: unknown, extra: Record<string, unknown> = {}) => ({ apiVersion: 'provisioning.cattle.io/v1', kind: 'Cluster', metadata: { name: 'c', namespace: 'fleet-default' }, spec: { kubernetesVersion: 'v1.31.6+rke2r1', rkeConfig: { registries, machineGlobalConfig: extra } } });
+  const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+  const many = Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`m${i}.example.com`, { endpoint: [] }]));
+  for (const c of [
+    cluster({ mirrors: 'x' }),
+    cluster({ mirrors: { 'a.example.com': { endpoint: [1] } } }),
+    cluster({ configs: { 'a.example.com': { caBundle: pem }, 'b.example.com': { caBundle: '%%%' }, 'c.example.com': { caBundle: btoa('hello') }, 'd.example.com': { caBundle: btoa(`${pem}-----BEGIN PRIVATE KEY-----\n`) }, 'e.example.com': { caBundle: 'A'.repeat(600 * 1024) } } }),
+    cluster({ mirrors: many }),
+    cluster({ mirrors: { [`${'k'.repeat(2100)}.example.com`]: {}, 'r.example.com': { endpoint: [`https://${'e'.repeat(2100)}.com`], rewrite: { ['p'.repeat(1100)]: 'x' } } } }),
+    cluster({}, { 'system-default-registry': 'https://r.example.com' }),
+  ]) {
+    const s = settingsFromCluster(c);
+    const compiled = compile(s.settings, s.findings);
+    out.push(...compiled.findings, ...resolveRoute(compiled, 'nginx', { context: 'system' }).findings);
+  }
+  out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
+  // settings built in code (not parsed): the engine's own length check of an endpoint
+  const base = compileNode({}).settings;
+  out.push(...compile({ ...base, registries: { mirrors: { 'docker.io': { endpoints: [`https://${'e'.repeat(2100)}.com`], rewrites: [] } }, configs: {} } }).findings);
+  out.push(...checkSecretRefs({ configs: { a: { authConfigSecretName: 'ns/x' }, b: { authConfigSecretName: 'gone' }, c: { authConfigSecretName: 'far' }, d: { tlsSecretName: 'wrong' } } }, 'fleet-default', [
+    { name: 'far', namespace: 'other', type: 'kubernetes.io/basic-auth' }, { name: 'wrong', namespace: 'fleet-default', type: 'Opaque' },
+  ]));
+  return out;
+}
+
+describe('finding texts in l10n', () => {
+  const found = engineFindings();
+
+  it('every finding formats from en-us.yaml to exactly the engine English', () => {
+    const wrong: string[] = [];
+    for (const f of found) {
+      const t = lookup(EN, textId(f));
+      if (!t || typeof t.message !== 'string') {
+        wrong.push(`${textId(f)}: no text in en-us.yaml (${f.message})`);
+        continue;
+      }
+      const message = fmt(t.message, f.params);
+      const fix = fmt(t.fix, f.params);
+      if (message !== f.message) wrong.push(`${textId(f)} message:\n  l10n:   ${message}\n  engine: ${f.message}`);
+      if (fix !== f.fix) wrong.push(`${textId(f)} fix:\n  l10n:   ${fix}\n  engine: ${f.fix}`);
+    }
+    expect(wrong.join('\n')).toBe('');
+  });
+
+  it('every finding text of en-us.yaml is used, and every code has texts', () => {
+    const used = new Set(found.map(textId));
+    expect(textIds(EN).filter((id) => !used.has(id))).toEqual([]);
+    expect(Object.keys(FINDING_CODES).filter((code) => !lookup(EN, code))).toEqual([]);
+    expect(Object.keys(FINDING_CODES).filter((code) => !found.some((f) => f.code === code))).toEqual([]);
+  });
+
+  it('zh-hans words every finding, with the same values (no English sentence left)', () => {
+    for (const f of found) {
+      const t = lookup(ZH, textId(f));
+      const message = fmt(t.message, f.params, 'zh-hans');
+      expect(message, textId(f)).toMatch(/[\u4e00-\u9fff]/);
+      for (const v of Object.values(f.params ?? {})) {
+        if (typeof v === 'string' && v.length > 3 && !/^(yes|no|[a-z]+[A-Z][a-zA-Z]*|[a-z]+)$/.test(v) && t.message.includes(`{${Object.keys(f.params!).find((k) => f.params![k] === v)}}`)) expect(message, textId(f)).toContain(v);
+      }
+    }
+  });
+
+  it('params never carry credentials: an endpoint with user:password@ shows redacted', () => {
+    const f = found.filter((x) => JSON.stringify(x.params ?? {}).includes('u:p@'));
+    expect(f).toEqual([]);
+  });
+});
