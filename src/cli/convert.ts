@@ -82,8 +82,7 @@ function toCluster(o: CliOptions, io: Io, name: string, text: string, kind: stri
   const credentials = errors.filter((f) => f.code === 'ENDPOINT_CREDENTIALS' || f.code === 'KEY_CREDENTIALS');
   for (const f of r.findings) io.err.write(`${formatFinding(f)}\n`);
   if (credentials.length) {
-    io.err.write(`registry-route: ${name}: credentials in ${credentials.length} URL(s) or key(s); nothing was converted (move them to configs.<host>.auth, which becomes a Secret)\n`);
-    return 1;
+    io.err.write(`registry-route: ${name}: credentials in ${credentials.length} URL(s) or key(s) were left out of the spec (move them to configs.<host>.auth, which becomes a Secret)\n`);
   }
   const spec = registriesDocument(r, text);
   if (redactText(spec) !== spec) {

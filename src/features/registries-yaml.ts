@@ -142,7 +142,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
 
   // credentials in a URL or key never move into the spec: an error at the field instead
   const keyCredentials = (section: string, key: string) =>
-    findings.push(finding('KEY_CREDENTIALS', 'error', [section, redact(key)], `The ${section} key "${redact(key)}" holds credentials (user:password@); it is not imported`, 'Key it by the registry host[:port] and put the credentials in configs.<host>.auth (they become a Secret).'));
+    findings.push(finding('KEY_CREDENTIALS', 'error', [section, redact(key)], `The ${section} key "${redact(key)}" holds credentials (user:password@); it is not imported`, 'Key it by the registry host[:port] and put the credentials in configs.<host>.auth (they become a Secret).', { section, key: redact(key) }));
   if (isRecord(value.mirrors)) {
     for (const [key, m] of Object.entries(value.mirrors)) {
       const entry: Json = {};
@@ -155,7 +155,7 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
           entry.endpoint = m.endpoint.filter((e, i) => {
             if (typeof e !== 'string') return false;
             if (!urlHasUserInfo(e)) return true;
-            findings.push(finding('ENDPOINT_CREDENTIALS', 'error', ['mirrors', key, 'endpoint', i], `Endpoint "${redact(e)}" carries credentials; it is not imported (they would be written in clear text to every node)`, 'Remove user:password@ from the URL and add a registry config with an auth Secret for this host.'));
+            findings.push(finding('ENDPOINT_CREDENTIALS', 'error', ['mirrors', key, 'endpoint', i], `Endpoint "${redact(e)}" carries credentials; it is not imported (they would be written in clear text to every node)`, 'Remove user:password@ from the URL and add a registry config with an auth Secret for this host.', { endpoint: redact(e) }, 'import'));
             return false;
           });
         }

@@ -23,7 +23,7 @@ export interface ClusterSettings {
 
 export function settingsFromCluster(
   input: unknown,
-  opts: { globalSystemDefaultRegistry?: string; runtime?: Runtime; unlimited?: boolean } = {},
+  opts: { globalSystemDefaultRegistry?: string; runtime?: Runtime } = {},
 ): ClusterSettings {
   const doc = detectDocument(input);
   const cluster = doc.kind === 'cluster' ? doc.cluster : input;
@@ -31,7 +31,7 @@ export function settingsFromCluster(
   const version = typeof spec.kubernetesVersion === 'string' ? spec.kubernetesVersion : undefined;
   const distro = distroOf(version);
   const rke = (spec.rkeConfig ?? {}) as Record<string, unknown>;
-  const { registries, findings } = registriesFromCluster(rke.registries, distro, { unlimited: opts.unlimited });
+  const { registries, findings } = registriesFromCluster(rke.registries, distro);
   const sdr = effectiveSystemDefaultRegistry(cluster, opts.globalSystemDefaultRegistry);
   const flags = nodeFlags(rke);
   findings.push(...flags.findings);
@@ -93,12 +93,15 @@ export function nodeFlags(rke: Record<string, unknown>): { disableDefaultEndpoin
     const set = ROUTE_OPTIONS.filter((k) => Object.hasOwn(config, k));
     if (!set.length) return;
     const matching = pools.filter((p) => selectorMatches(sel, isObj(p.labels) ? (p.labels as Record<string, string>) : {})).map((p) => String(p.name ?? '?'));
+    const values = set.map((k) => `${k}: ${String(config[k])}`).join(', ');
     findings.push({
       code: 'NODE_LABEL_DEPENDENT',
       severity: 'warning',
       path: ['machineSelectorConfig', i, 'config', set[0]],
       message: `machineSelectorConfig[${i}] sets ${set.join(', ')} only on nodes whose labels match its selector${matching.length ? ` (machine pools ${matching.join(', ')})` : ' (no machine pool of this manifest matches it by its labels)'}: their routes differ from the ones shown here`,
-      fix: `Check the routes of those nodes with the options they get (${set.map((k) => `${k}: ${String(config[k])}`).join(', ')}), or set ${set.length > 1 ? 'them' : 'it'} for every node in machineGlobalConfig.`,
+      fix: `Check the routes of those nodes with the options they get (${values}), or set them for every node in machineGlobalConfig.`,
+      params: { index: i, options: set.join(', '), pools: matching.join(', '), values },
+      variant: matching.length ? 'pools' : 'noPools',
     });
   });
   return { disableDefaultEndpoint: flag(merged['disable-default-registry-endpoint']), embeddedRegistry: flag(merged['embedded-registry']), findings };
@@ -314,8 +317,8 @@ export function isClusterManifest(v: unknown): boolean {
   return detectDocument(v).kind === 'cluster';
 }
 
-export function settingsFromNodeValue(value: unknown, base: Partial<RouteSettings> = {}, opts: { unlimited?: boolean } = {}): { settings: RouteSettings; findings: Finding[] } {
-  const { registries, findings } = registriesFromNode(value, opts);
+export function settingsFromNodeValue(value: unknown, base: Partial<RouteSettings> = {}): { settings: RouteSettings; findings: Finding[] } {
+  const { registries, findings } = registriesFromNode(value);
   return {
     settings: {
       distro: base.distro ?? distroOf(base.version),

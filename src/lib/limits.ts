@@ -16,5 +16,5 @@ export const LIMITS = {
 } as const;
 
 export function limitMessage(what: string, limit: number, actual: number): string {
-  return `${what}: ${actual.toLocaleString('en')} is more than the ${limit.toLocaleString('en')} evaluated at once; only the first ${limit.toLocaleString('en')} are evaluated here (nothing is removed from the settings)`;
+  return `${what}: ${actual.toLocaleString('en')} is more than the ${limit.toLocaleString('en')} the preview handles; only the first ${limit.toLocaleString('en')} are previewed (nothing is removed from the settings)`;
 }

@@ -31,11 +31,12 @@ beforeAll(() => {
 const SECRET = 'S3cretPw9';
 
 describe('convert never prints a credential (issue 17 item 1)', () => {
-  it('credentials in endpoint URLs and mirror keys: an error at the field, nothing on stdout, exit 1', () => {
+  it('credentials in endpoint URLs and mirror keys: an error at the field, left out of the spec, exit 1', () => {
     const f = file(`mirrors:\n  docker.io:\n    endpoint: ["https://bob:${SECRET}@mirror.example.com"]\n  admin:${SECRET}@quay.example.com:\n    endpoint: ["https://q.example.com"]\n`);
     const r = cli(['convert', '--to', 'cluster', f]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toMatch(/^registries:/m);
+    expect(r.stdout).not.toMatch(/mirror\.example\.com|quay\.example\.com/);
     expect(r.stdout + r.stderr).not.toContain(SECRET);
     expect(r.stderr).toMatch(/ENDPOINT_CREDENTIALS mirrors\.docker\.io\.endpoint\[0\]/);
     expect(r.stderr).toMatch(/KEY_CREDENTIALS mirrors\.xxxxx@quay\.example\.com/);
@@ -371,17 +372,6 @@ describe('fidelity of what the CLI reads and says', () => {
     expect(h.code).toBe(2);
     expect(h.stderr).toMatch(/nothing was written/);
     expect(existsSync(out)).toBe(false);
-  });
-  it('message texts: no "Make The", endpoint[i] for duplicates, the localhost fix, the SDR advice, Docker Hub with credentials', () => {
-    const t = cli(['check', '--registries', file('- a\n'), '--fail-on', 'info']).stdout;
-    expect(t).toContain('fix: Make the registries a map.');
-    const dup = cli(['check', '--registries', file('mirrors:\n  docker.io:\n    endpoint: ["https://m.example.com", "https://m.example.com", "localhost:5000"]\n')]).stdout;
-    expect(dup).toMatch(/ENDPOINT_DUPLICATE mirrors\.docker\.io\.endpoint\[1\]: Same endpoint as endpoint\[0\]/);
-    expect(dup).toMatch(/ENDPOINT_NO_SCHEME .*\n\s+fix: Write http:\/\/localhost:5000 explicitly/);
-    const sdr = cli(['--context', 'system', '--system-default-registry', 'Bad_Registry', 'rancher/x:1']).stdout;
-    expect(sdr).toMatch(/fix: Fix system-default-registry/);
-    const hub = cli(['--registries', file('configs:\n  docker.io:\n    auth: {username: u, password: p}\n'), 'nginx']).stdout;
-    expect(hub).toMatch(/DOCKER_HUB_DIRECT mirrors: .*credentials of configs\.docker\.io/);
   });
 });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import IntlMessageFormat from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { checkSecretRefs, compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
+import { checkSecretRefs, compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
 import { compileNode } from './helpers';
 
 const EN = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/en-us.yaml'), 'utf8')) as any).registryMirrors.finding;
@@ -44,6 +44,10 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   { value: { mirrors: { 'docker.io': { endpoint: 'x' } }, configs: { 'a.example.com': { auth: { token: 't', bogus: 1 }, tls: { nope: 1 } } }, extra: 1 } },
   { value: {}, images: ['nginx'] },
   { value: hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
+  { value: { mirrors: { 'docker.io': {} } }, base: { embeddedRegistry: true } },
+  { value: { configs: { '*': { tls: { insecure_skip_verify: true } } } } },
+  { value: { mirrors: { '*': { endpoint: ['https://airgap.example.com'] } }, configs: { 'quay.io': { tls: { ca_file: '/q.pem' } } } }, base: { disableDefaultEndpoint: true } },
+  { value: { configs: { 'm.example.com': { auth: { username: '<from Secret ns/s key username>' } } } } },
 ];
 
 function engineFindings(): Finding[] {
@@ -70,6 +74,13 @@ function engineFindings(): Finding[] {
     out.push(...compiled.findings, ...resolveRoute(compiled, 'nginx', { context: 'system' }).findings);
   }
   out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
+  // machineSelectorConfig with selectors, unknown keys in the Cluster's registries
+  const selective = (pools: unknown[]) => ({ spec: { rkeConfig: { machinePools: pools, machineSelectorConfig: [{ machineLabelSelector: { matchLabels: { site: 'edge' } }, config: { 'embedded-registry': true } }] } } });
+  out.push(...settingsFromCluster(selective([{ name: 'edge', labels: { site: 'edge' } }])).findings, ...settingsFromCluster(selective([])).findings);
+  out.push(...settingsFromCluster({ spec: { rkeConfig: { registries: { extra: 1, mirrors: { 'docker.io': { endpoints: [] } }, configs: { 'a.example.com': { auth: {} } } } } } }).findings);
+  // an import: credentials in keys and endpoints are not imported
+  const imported = importNodeRegistries('mirrors:\n  u:p@m.example.com: {}\n  docker.io:\n    endpoint: [https://u:p@m.example.com]\n', { namespace: 'ns', distro: 'rke2', mode: 'replace' });
+  if (imported.ok) out.push(...imported.findings);
   // settings built in code (not parsed): the engine's own length check of an endpoint
   const base = compileNode({}).settings;
   out.push(...compile({ ...base, registries: { mirrors: { 'docker.io': { endpoints: [`https://${'e'.repeat(2100)}.com`], rewrites: [] } }, configs: {} } }).findings);
