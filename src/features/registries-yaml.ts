@@ -154,6 +154,10 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
         if (Array.isArray(m.endpoint)) {
           entry.endpoint = m.endpoint.filter((e, i) => {
             if (typeof e !== 'string') return false;
+            if (/[?#]/.test(e) && redactText(e) !== e) {
+              findings.push(finding('ENDPOINT_CREDENTIALS', 'error', ['mirrors', key, 'endpoint', i], `Endpoint "${redact(e)}" has a query, which may hold a token; it is not imported (containerd drops queries anyway)`, 'Remove the ?… part; put credentials in a registry config with an auth Secret for this host.', { endpoint: redact(e) }, 'importQuery'));
+              return false;
+            }
             if (!urlHasUserInfo(e)) return true;
             findings.push(finding('ENDPOINT_CREDENTIALS', 'error', ['mirrors', key, 'endpoint', i], `Endpoint "${redact(e)}" carries credentials; it is not imported (they would be written in clear text to every node)`, 'Remove user:password@ from the URL and add a registry config with an auth Secret for this host.', { endpoint: redact(e) }, 'import'));
             return false;

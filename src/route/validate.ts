@@ -207,7 +207,8 @@ export function validate(compiled: Compiled): Finding[] {
     }
     const used = endpointHosts.has(key) || Object.hasOwn(mirrors, key) || (key === DOCKER_HUB_HOST && endpointHosts.has(DOCKER_HUB));
     const wildcard = Object.hasOwn(mirrors, '*') && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok);
-    if (!used && wildcard && compiled.hostConfigs[key]) {
+    const nearMiss = !used && [...endpointHosts].some((h) => hostName(h) === hostName(key) && h !== key);
+    if (!used && !nearMiss && wildcard && compiled.hostConfigs[key]) {
       const airGap = settings.disableDefaultEndpoint ? ' – past the air-gap mirror, although disable-default-registry-endpoint is set' : '';
       out.push(f('CONFIG_SHADOWS_WILDCARD', 'warning', path, `This config gives ${redact(key)} a hosts.toml of its own, so images from ${redact(key)} no longer use the * mirror: they go to ${redact(key)} directly${airGap}`, `Add a mirror for ${redact(key)} with the * mirror's endpoints, or remove this config.`, { key: redact(key), airGap: settings.disableDefaultEndpoint ? 'yes' : 'no' }));
     } else if (!used) {

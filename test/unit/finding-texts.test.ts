@@ -79,7 +79,7 @@ function engineFindings(): Finding[] {
   out.push(...settingsFromCluster(selective([{ name: 'edge', labels: { site: 'edge' } }])).findings, ...settingsFromCluster(selective([])).findings);
   out.push(...settingsFromCluster({ spec: { rkeConfig: { registries: { extra: 1, mirrors: { 'docker.io': { endpoints: [] } }, configs: { 'a.example.com': { auth: {} } } } } } }).findings);
   // an import: credentials in keys and endpoints are not imported
-  const imported = importNodeRegistries('mirrors:\n  u:p@m.example.com: {}\n  docker.io:\n    endpoint: [https://u:p@m.example.com]\n', { namespace: 'ns', distro: 'rke2', mode: 'replace' });
+  const imported = importNodeRegistries('mirrors:\n  u:p@m.example.com: {}\n  docker.io:\n    endpoint: [https://u:p@m.example.com, "https://q.example.com/?token=t"]\n', { namespace: 'ns', distro: 'rke2', mode: 'replace' });
   if (imported.ok) out.push(...imported.findings);
   // settings built in code (not parsed): the engine's own length check of an endpoint
   const base = compileNode({}).settings;

@@ -250,7 +250,7 @@ describe('robustness properties (fast-check, seed ' + SEED + ')', () => {
       }),
       400,
     );
-  });
+  }, 60_000);
 
   it('registry objects of the wrong types (node shape) give documented findings, never an exception, and are not mutated', () => {
     assertProperty(
