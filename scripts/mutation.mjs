@@ -1,4 +1,4 @@
-// npm run test:mutation [-- --incremental] [-- any stryker run option]
+// npm run test:mutation [-- --incremental | --ci] [-- any stryker run option]
 // Runs Stryker over src/ (stryker.config.json), then prints one summary line from
 // reports/mutation/mutation.json. Survivors that are equivalent mutants (no test
 // can tell them apart from the original) are listed with a reason in
@@ -15,10 +15,23 @@ const EQUIVALENT = join(root, 'test/mutation/equivalent.json');
 const INCREMENTAL_FILE = 'test/mutation/stryker-incremental.json';
 
 const args = process.argv.slice(2);
-const incremental = args.includes('--incremental');
-const stryker = ['run', ...args.filter((a) => a !== '--incremental')];
-// the incremental file is committed: CI re-tests only the mutants whose code or tests changed
+// --ci: incremental, over the files the committed baseline covers (see README, Tests)
+const ci = args.includes('--ci');
+const incremental = ci || args.includes('--incremental');
+const stryker = ['run', ...args.filter((a) => a !== '--incremental' && a !== '--ci')];
+// the incremental file is committed: only the mutants whose code or covering tests
+// changed since it was written are tested again
 if (incremental) stryker.push('--incremental', '--incrementalFile', INCREMENTAL_FILE);
+if (ci) {
+  const baseline = join(root, INCREMENTAL_FILE);
+  if (!existsSync(baseline)) {
+    console.error(`mutation --ci: no committed baseline ${INCREMENTAL_FILE}; write it with npm run test:mutation -- --incremental on an idle machine`);
+    process.exit(1);
+  }
+  const files = Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).files).sort();
+  console.log(`mutation --ci: the ${files.length} files of the committed baseline: ${files.join(', ')}`);
+  stryker.push('--mutate', files.join(','));
+}
 
 const t0 = Date.now();
 const run = spawnSync(join(root, 'node_modules/.bin/stryker'), stryker, { cwd: root, stdio: 'inherit' });

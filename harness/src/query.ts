@@ -1,11 +1,14 @@
 export type Mode = 'create' | 'edit' | 'view';
 export type Theme = 'light' | 'dark';
+export type Locale = 'en-us' | 'zh-hans';
 
 export interface HarnessQuery {
   sample: string;
   theme: Theme;
   mode: Mode;
   globalSdr: string;
+  /** the page's (and the tab's) language: ?locale=zh-hans */
+  locale: Locale;
 }
 
 export const SAMPLE_DEFAULT = 'airgap-rke2-v1.31.6';
@@ -20,6 +23,7 @@ export function readQuery(search: string): HarnessQuery {
     theme:     theme === 'dark' ? 'dark' : 'light',
     mode:      mode === 'create' || mode === 'view' || mode === 'edit' ? mode : 'edit',
     globalSdr: p.get('globalSdr') || '',
+    locale:    p.get('locale')?.toLowerCase() === 'zh-hans' ? 'zh-hans' : 'en-us',
   };
 }
 
@@ -31,6 +35,9 @@ export function writeQuery(q: HarnessQuery): string {
   p.set('mode', q.mode);
   if (q.globalSdr) {
     p.set('globalSdr', q.globalSdr);
+  }
+  if (q.locale !== 'en-us') {
+    p.set('locale', q.locale);
   }
 
   return `?${ p.toString() }`;

@@ -21,8 +21,10 @@ export interface CliOptions {
   namespace: string;
   clusterName?: string;
   secretsOut?: string;
-  /** convert --to node: Secret manifests (as --secrets-out writes them) that tell which keys each Secret holds */
+  /** convert --to node: Secret manifests (as --secrets-out writes them) that tell which keys each Secret holds; fleet: the Secrets of the clusters' namespace */
   secrets?: string;
+  /** fleet: each --image */
+  images: string[];
   force: boolean;
   replace: boolean;
   failOn: Severity;
@@ -88,6 +90,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   '--cluster-name': { value: (o, v, n) => (o.clusterName = nonEmpty(n, v, 'a name')) },
   '--secrets-out': { value: (o, v, n) => (o.secretsOut = nonEmpty(n, v, 'a file')) },
   '--secrets': { value: (o, v, n) => (o.secrets = nonEmpty(n, v, 'a file of Secret manifests')) },
+  '--image': { value: (o, v, n) => o.images.push(nonEmpty(n, v, 'an image')) },
   '--force': { flag: (o) => (o.force = true) },
   '--replace': { flag: (o) => (o.replace = true) },
   '--fail-on': {
@@ -107,6 +110,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   check: [...SETTINGS, '--fail-on', '--json'],
   'hosts-dir': [...SETTINGS.filter((s) => s !== '--system-default-registry'), '--replace', '--json'],
   convert: ['--to', '--namespace', '--cluster-name', '--secrets-out', '--secrets', '--force', '--distro', '--distro-version'],
+  fleet: ['--system-default-registry', '--secrets', '--image', '--json'],
   help: [],
   version: [],
 };
@@ -124,6 +128,7 @@ export function parseArgs(argv: string[]): CliOptions {
     replace: false,
     failOn: 'error',
     positional: [],
+    images: [],
     given: [],
     namespace: 'fleet-default',
   };
@@ -184,6 +189,9 @@ export const USAGE = `Usage:
   registry-route hosts-dir [options] OUTDIR    write OUTDIR/<dir>/hosts.toml as the node agent does
   registry-route convert --to cluster|node [options] FILE
                                                registries.yaml <-> spec.rkeConfig.registries
+  registry-route fleet [--system-default-registry R] [--secrets FILE] [--image IMAGE]...
+                 [--json] FILE                 the registry posture of every cluster in FILE
+                                               (kubectl get clusters.provisioning.cattle.io -A -o yaml)
   registry-route help | --help | --version
 
 Settings (routes, check, hosts-dir):
@@ -223,6 +231,12 @@ convert:
                                existing FILE only with --force); credentials are never printed
   --secrets FILE               --to node: Secret manifests, so placeholders name their real keys
   --distro rke2|k3s, --distro-version VERSION   whose node paths to write (default rke2)
+
+fleet:
+  --secrets FILE               kubectl get secrets -n fleet-default -o yaml (names and types are
+                               read, never data): stale references, unused Secrets
+  --image IMAGE                where IMAGE comes from on each cluster (repeatable)
+  --system-default-registry R  the global setting, for clusters that do not set their own
 
   -h, --help                   this text        --version   the tool's version
 

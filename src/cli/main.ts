@@ -3,9 +3,10 @@
 import { COMMAND_OPTIONS, parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { checkCommand } from './check';
 import { convertCommand } from './convert';
+import { fleet } from './fleet';
 import { formatFinding } from './format';
 import { hostsDirCommand } from './hosts-dir';
-import { resetStdin, type Io, type Out } from './io';
+import { readInput, resetStdin, type Io, type Out } from './io';
 import { routeCommand } from './routes';
 import { VERSION } from './version';
 
@@ -17,6 +18,10 @@ export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   'hosts-dir': hostsDirCommand,
   convert: convertCommand,
+  fleet: (o, io) => {
+    const file = o.positional[0] ?? '';
+    return fleet(o, o.positional.length === 1 ? readInput(file, 'fleet file') : '', file, o.secrets ? readInput(o.secrets, 'Secrets file') : undefined, io.out);
+  },
   help: (_o, io) => (io.out.write(USAGE), 0),
   version: (_o, io) => (io.out.write(`registry-route ${VERSION}\n`), 0),
 };
@@ -63,5 +68,5 @@ function safeWrite(s: Out, text: string): void {
 
 export { formatFinding };
 export { relevantFindings } from './routes';
-export { readInput } from './io';
+export { readInput };
 export { loadSettings } from './load';

@@ -27,10 +27,17 @@ export function hasUserInfo(s: string): boolean {
  * endpoint without scheme), and the query of a URL (?token=…), as redact() does.
  */
 export function redactText(text: string): string {
-  return text
-    .replace(/\/\/[^\s/@"']*@/g, '//xxxxx@')
-    .replace(/(^|[\s"'[{,])[^\s/@"'[\]{},#?]+@/gm, '$1xxxxx@')
-    .replace(/(\/\/[^\s?#"']*)\?[^\s"']*/g, '$1?xxxxx');
+  return (
+    text
+      .replace(/\/\/[^\s/@"']*@/g, '//xxxxx@')
+      .replace(/(^|[\s"'[{,])[^\s/@"'[\]{},#?]+@/gm, '$1xxxxx@')
+      // per token, not one regex: a scan from every // to a ? would be quadratic
+      .replace(/[^\s"']+/g, (token) => {
+        const slashes = token.indexOf('//');
+        const q = slashes === -1 ? -1 : token.indexOf('?', slashes + 2);
+        return q === -1 ? token : `${token.slice(0, q)}?xxxxx`;
+      })
+  );
 }
 
 /** True when a URL (with or without scheme) has user info before its host: scheme://user[:password]@host. */

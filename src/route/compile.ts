@@ -5,6 +5,7 @@ import { renderHostsToml } from '../agent/render-hosts-toml';
 import { parseHostsToml } from '../containerd/read-hosts-toml';
 import { profileFor, type Profile } from '../input/profiles';
 import { validate } from './validate';
+import { postureFindings } from './posture';
 import type { Compiled, HostsFile } from './plan';
 import type { Finding, RouteSettings } from '../types';
 
@@ -24,5 +25,7 @@ export function compile(settings: RouteSettings, extraFindings: Finding[] = []):
   const byDir = new Map(hostsFiles.map((f) => [f.dir, f]));
   const compiled: Compiled = { settings, profile, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map() };
   compiled.findings = [...extraFindings, ...validate(compiled)];
+  // after validate: the Docker Hub route needs the compiled settings only, not their findings
+  compiled.findings.push(...postureFindings(compiled));
   return compiled;
 }

@@ -55,5 +55,9 @@ export const FINDING_CODES: Record<string, { severity: Severity; summary: string
   SECRET_WRONG_TYPE: { severity: 'error', summary: 'a referenced Secret has a type the planner rejects' },
   SECRET_OTHER_NAMESPACE: { severity: 'error', summary: 'a Secret reference that names another namespace' },
   SDR_INVALID: { severity: 'error', summary: 'a system-default-registry that is not host[:port][/path]' },
+  SDR_ONLY: { severity: 'warning', summary: 'a system-default-registry while Docker Hub workload images still go straight to Docker Hub' },
+  DOCKER_HUB_NO_FALLBACK: { severity: 'info', summary: 'Docker Hub images come from mirrors only (disable-default-registry-endpoint)' },
+  CA_EXPIRED: { severity: 'error', summary: 'a CA bundle certificate has expired' },
+  CA_EXPIRING: { severity: 'warning', summary: 'a CA bundle certificate expires within 30 days' },
   IMAGE_INVALID: { severity: 'error', summary: 'the sample image is not a valid reference' },
 };

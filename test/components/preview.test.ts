@@ -28,6 +28,59 @@ function expected(route: ReturnType<typeof resolveRoute>) {
   return route.attempts.map((a) => ({ url: a.url, repository: a.repository, fallback: a.default }));
 }
 
+// URLs written by hand from the spec (section 6, the samples' own comments), not
+// computed by the engine: the engine-vs-page test below cannot see an engine bug,
+// because both sides move together.
+const H = 'sha256:' + 'a'.repeat(64);
+const HAND: Record<string, Array<[string, string[], string[]]>> = {
+  // v1.32.3+k3s1, embedded registry (Spegel first, never rewritten), rewrites on docker.io and ghcr.io
+  'k3s-rewrites-embedded': [
+    ['nginx:1.27', [
+      'https://127.0.0.1:6443/v2/library/nginx/manifests/1.27?ns=docker.io',
+      'https://mirror.example.com:5000/v2/dockerhub/library/nginx/manifests/1.27?ns=docker.io',
+      'https://registry-1.docker.io/v2/library/nginx/manifests/1.27',
+    ], [
+      'https://127.0.0.1:6443/v2/library/nginx/manifests/1.27?ns=docker.io',
+      'https://mirror.example.com:5000/v2/dockerhub/library/nginx/manifests/1.27?ns=docker.io',
+      'https://registry-1.docker.io/v2/library/nginx/manifests/1.27',
+    ]],
+    [`ghcr.io/org/tool@${ H }`, [
+      `https://127.0.0.1:6443/v2/org/tool/manifests/${ H }?ns=ghcr.io`,
+      `https://mirror.example.com:5000/v2/ghcr/org/tool/manifests/${ H }?ns=ghcr.io`,
+      `https://ghcr.io/v2/org/tool/manifests/${ H }`,
+    ], [
+      `https://127.0.0.1:6443/v2/org/tool/manifests/${ H }?ns=ghcr.io`,
+      `https://mirror.example.com:5000/v2/ghcr/org/tool/manifests/${ H }?ns=ghcr.io`,
+      `https://ghcr.io/v2/org/tool/manifests/${ H }`,
+    ]],
+    ['registry.example.com/team/app:1.0', ['https://registry.example.com/v2/team/app/manifests/1.0'], ['https://registry.example.com/v2/team/app/manifests/1.0']],
+  ],
+  // v1.31.6+rke2r1, SDR registry.example.com, a * mirror on registry.example.com: no fallback
+  'airgap-rke2-v1.31.6': [
+    ['nginx:1.27', ['https://registry.example.com/v2/library/nginx/manifests/1.27?ns=docker.io'], ['https://registry.example.com/v2/rancher/nginx/manifests/1.27']],
+    ['rancher/mirrored-pause:3.6', ['https://registry.example.com/v2/rancher/mirrored-pause/manifests/3.6?ns=docker.io'], ['https://registry.example.com/v2/rancher/mirrored-pause/manifests/3.6']],
+    ['quay.io/prometheus/node-exporter:v1.8.2', [
+      'https://registry.example.com/v2/prometheus/node-exporter/manifests/v1.8.2?ns=quay.io',
+    ], [
+      'https://registry.example.com/v2/prometheus/node-exporter/manifests/v1.8.2?ns=quay.io',
+    ]],
+  ],
+};
+
+describe('the route preview shows the URLs containerd requests (hand-written)', () => {
+  for (const [name, cases] of Object.entries(HAND)) {
+    it(`${ name }: workload and system URLs of ${ cases.length } images`, async() => {
+      const { wrapper } = await mountTab(loadSample(name));
+
+      for (const [image, workload, system] of cases) {
+        await type(wrapper, 'rm-preview-image', image);
+        expect(shown(wrapper, 'workload').map((a) => a.url), `${ image } workload`).toEqual(workload);
+        expect(shown(wrapper, 'system').map((a) => a.url), `${ image } system`).toEqual(system);
+      }
+    });
+  }
+});
+
 describe('the route preview is the engine\'s route', () => {
   for (const name of SAMPLE_NAMES) {
     it(`${ name }: every quick pick and sample image, as workload and as system image`, async() => {

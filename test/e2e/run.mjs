@@ -26,6 +26,7 @@ import configFlows from './flows/configs.mjs';
 import modeFlows from './flows/modes.mjs';
 import toolFlows from './flows/tools.mjs';
 import harnessTests from './flows/harness.mjs';
+import openShareFlows from './flows/open-share.mjs';
 import bundleTests from './flows/bundle.mjs';
 import sceneTests, { axeLog } from './flows/scenes.mjs';
 
@@ -72,7 +73,14 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 const wanted = (name) => !filter || filter.test(name);
-const flows = [...harnessTests, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows];
+const flows = [...harnessTests, ...openShareFlows, ...mirrorFlows, ...configFlows, ...modeFlows, ...toolFlows];
+const allNames = [...flows, ...sceneTests, ...bundleTests].map((t) => t.name);
+
+// a --grep that selects nothing would pass on the set-up tests alone: a typo must fail
+if (filter && !allNames.some(wanted)) {
+  console.error(`--grep ${ args.grep } matches no test; the tests are:\n  ${ allNames.join('\n  ') }`);
+  process.exit(1);
+}
 const needBundle = bundleTests.some((b) => wanted(b.name));
 const needHarness = [...flows, ...sceneTests].some((f) => wanted(f.name));
 
@@ -114,7 +122,7 @@ function suiteTest(def, needs = ['browser', 'harness']) {
 
       axeLog.push({ scene: def.name, violations });
       if (bad.length) {
-        throw new Error(`axe: ${ bad.length } serious/critical violation(s) in the tab at the end of the flow:\n${ formatViolations(bad) }`);
+        throw new Error(`axe: ${ bad.length } moderate/serious/critical violation(s) in the tab at the end of the flow:\n${ formatViolations(bad) }`);
       }
     }
   }, { timeout: def.timeout ?? 60_000 });
@@ -219,7 +227,7 @@ for (const { scene, violations } of axeLog) {
 const axeSummary = [...byRule.values()].map((e) => ({ ...e, nodes: [...e.nodes.values()] }));
 
 if (axeSummary.length) {
-  console.log('\naxe-core violations in the tab, in the scenes and at the end of every flow (serious/critical fail):');
+  console.log('\naxe-core violations in the tab, in the scenes and at the end of every flow (moderate/serious/critical fail):');
   for (const v of axeSummary) {
     console.log(`[${ v.impact }] ${ v.id }: ${ v.help }`);
     for (const n of v.nodes) {

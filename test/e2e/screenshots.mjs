@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run screenshots [-- --only NAME[,NAME]]
 // Render every scene of test/e2e/lib/scenes.mjs in light and dark into
-// assets/screenshots/NAME-THEME.png (fixed viewport, bundled fonts, no animations).
+// assets/screenshots/NAME-THEME.png, and in Chinese (light) into
+// assets/screenshots/zh-hans/NAME-light.png (fixed viewport, bundled fonts, no animations).
 // The browser suite (npm run test:e2e) fails when these no longer match the page.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { parseArgs } from 'node:util';
 import { launchChromium, newPage } from './lib/browser.mjs';
 import { startHarness } from './lib/harness-server.mjs';
 import { openHarness } from './lib/harness-page.mjs';
-import { SCENES, THEMES, renderScene, sceneFile } from './lib/scenes.mjs';
+import {
+  SCENES, LOCALES, THEMES_OF, renderScene, sceneFile
+} from './lib/scenes.mjs';
 import { SCREENSHOTS, ROOT } from './lib/paths.mjs';
 import { PNG } from 'pngjs';
 
@@ -35,15 +38,17 @@ try {
 
   await openHarness(warm, harness.url, { timeout: 120_000 });
   await warm.close();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const locale of LOCALES) {
+    fs.mkdirSync(path.dirname(path.join(SCREENSHOTS, sceneFile(SCENES[0], 'light', locale))), { recursive: true });
+  }
 
   for (const scene of scenes) {
-    for (const theme of THEMES) {
+    for (const [locale, theme] of LOCALES.flatMap((l) => THEMES_OF[l].map((t) => [l, t]))) {
       const page = await newPage(browser.context, { ignore: [/\[vite\]/] });
-      const file = path.join(SCREENSHOTS, sceneFile(scene, theme));
+      const file = path.join(SCREENSHOTS, sceneFile(scene, theme, locale));
 
       try {
-        const png = await renderScene(page, harness.url, scene, theme);
+        const png = await renderScene(page, harness.url, scene, theme, locale);
 
         page.assertNoProblems();
         fs.writeFileSync(file, png);
@@ -52,7 +57,7 @@ try {
         console.log(`wrote ${ path.relative(ROOT, file) } (${ width }x${ height })`);
       } catch (e) {
         failed++;
-        console.error(`FAILED ${ scene.name } (${ theme }): ${ e.message }`);
+        console.error(`FAILED ${ scene.name } (${ locale }, ${ theme }): ${ e.message }`);
       } finally {
         await page.close();
       }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import IntlMessageFormat from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { checkSecretRefs, compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
+import { caExpiryFindings, checkSecretRefs, compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
 import { compileNode } from './helpers';
 
 const EN = (yaml.load(fs.readFileSync(path.resolve(__dirname, '../../pkg/registry-mirrors/l10n/en-us.yaml'), 'utf8')) as any).registryMirrors.finding;
@@ -43,6 +43,9 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   { value: { mirrors: { 'gcr.io': { endpoint: ['not a url'] } } }, base: { disableDefaultEndpoint: true } },
   { value: { mirrors: { 'docker.io': { endpoint: 'x' } }, configs: { 'a.example.com': { auth: { token: 't', bogus: 1 }, tls: { nope: 1 } } }, extra: 1 } },
   { value: {}, images: ['nginx'] },
+  { value: hub(['https://m.example.com']), base: { disableDefaultEndpoint: true } },
+  { value: {}, base: { systemDefaultRegistry: 'registry.example.com' } },
+  { value: {}, base: { systemDefaultRegistry: 'registry.example.com/hub' } },
   { value: hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
   { value: { mirrors: { 'docker.io': {} } }, base: { embeddedRegistry: true } },
   { value: { configs: { '*': { tls: { insecure_skip_verify: true } } } } },
@@ -81,6 +84,9 @@ function engineFindings(): Finding[] {
   // an import: credentials in keys and endpoints are not imported
   const imported = importNodeRegistries('mirrors:\n  u:p@m.example.com: {}\n  docker.io:\n    endpoint: [https://u:p@m.example.com, "https://q.example.com/?token=t"]\n', { namespace: 'ns', distro: 'rke2', mode: 'replace' });
   if (imported.ok) out.push(...imported.findings);
+  // CA bundles that expired, or expire soon
+  const airgap = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../assets/samples/airgap-rke2-v1.31.6.yaml'), 'utf8')) as any;
+  out.push(...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2040-01-01')), ...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2027-01-01'), 365 * 20));
   // settings built in code (not parsed): the engine's own length check of an endpoint
   const base = compileNode({}).settings;
   out.push(...compile({ ...base, registries: { mirrors: { 'docker.io': { endpoints: [`https://${'e'.repeat(2100)}.com`], rewrites: [] } }, configs: {} } }).findings);
@@ -106,14 +112,17 @@ describe('finding texts in l10n', () => {
       if (message !== f.message) wrong.push(`${textId(f)} message:\n  l10n:   ${message}\n  engine: ${f.message}`);
       if (fix !== f.fix) wrong.push(`${textId(f)} fix:\n  l10n:   ${fix}\n  engine: ${f.fix}`);
     }
-    expect(wrong.join('\n')).toBe('');
+    // a new finding (or a reworded one): add registryMirrors.finding.<CODE>[.<variant>].message/.fix
+    // to pkg/registry-mirrors/l10n/en-us.yaml AND zh-hans.yaml, and pass the values of its
+    // placeholders as the params of finding() (src/route/finding-codes.ts)
+    expect(wrong.join('\n'), 'finding texts missing or different in en-us.yaml (see the comment above)').toBe('');
   });
 
   it('every finding text of en-us.yaml is used, and every code has texts', () => {
     const used = new Set(found.map(textId));
     expect(textIds(EN).filter((id) => !used.has(id))).toEqual([]);
-    expect(Object.keys(FINDING_CODES).filter((code) => !lookup(EN, code))).toEqual([]);
-    expect(Object.keys(FINDING_CODES).filter((code) => !found.some((f) => f.code === code))).toEqual([]);
+    expect(Object.keys(FINDING_CODES).filter((code) => !lookup(EN, code)), 'codes of FINDING_CODES without registryMirrors.finding.<CODE> texts in en-us.yaml and zh-hans.yaml').toEqual([]);
+    expect(Object.keys(FINDING_CODES).filter((code) => !found.some((f) => f.code === code)), 'codes no case of this test produces: add a case to CASES').toEqual([]);
   });
 
   it('zh-hans words every finding, with the same values (no English sentence left)', () => {

@@ -180,6 +180,29 @@ describe('findings: each names the field and the fix', () => {
     expect(y).toMatchObject({ ok: false, line: 2 });
     expect(parseYaml('mirrors: {}\n---\n').ok).toBe(true);
   });
+  it('CA bundles that expired or expire within 30 days', async () => {
+    const { caExpiryFindings } = await import('../../src');
+    const { readFileSync } = await import('node:fs');
+    // the sample fleet's CA: valid 2023-01-01 .. 2025-01-01
+    const ca = readFileSync(new URL('../../assets/samples/fleet/clusters.yaml', import.meta.url), 'utf8').match(/caBundle: (\S+)/)![1];
+    const spec = { configs: { 'registry.example.com': { caBundle: ca } } };
+    const expired = caExpiryFindings(spec, Date.UTC(2025, 0, 2));
+    expired.forEach((x) => seen.add(x.code));
+    expect(expectFinding(expired, 'CA_EXPIRED', ['configs', 'registry.example.com', 'caBundle']).message).toContain('2025-01-01');
+    const soon = caExpiryFindings(spec, Date.UTC(2024, 11, 15));
+    soon.forEach((x) => seen.add(x.code));
+    expectFinding(soon, 'CA_EXPIRING', ['configs', 'registry.example.com', 'caBundle']);
+    expect(caExpiryFindings(spec, Date.UTC(2024, 10, 15))).toEqual([]);
+  });
+  it('system-default-registry only, and Docker Hub from mirrors only', () => {
+    const sdr = expectFinding(findings({}, { systemDefaultRegistry: 'oci-mirror.dev.de', distro: 'k3s', version: 'v1.32.5+k3s1' }), 'SDR_ONLY', ['mirrors', 'docker.io']);
+    expect(sdr.message).toContain('oci-mirror.dev.de');
+    expect(findings({ mirrors: { 'docker.io': { endpoint: ['https://oci-mirror.dev.de'] } } }, { systemDefaultRegistry: 'oci-mirror.dev.de' }).map((f) => f.code)).not.toContain('SDR_ONLY');
+    // the * bug is said by WILDCARD_NO_FALLBACK, once
+    expect(findings({ mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, { version: 'v1.31.6+rke2r1' }).map((f) => f.code)).not.toContain('DOCKER_HUB_NO_FALLBACK');
+    expectFinding(findings({ mirrors: { 'docker.io': { endpoint: ['https://m.example.com'] } } }, { disableDefaultEndpoint: true }), 'DOCKER_HUB_NO_FALLBACK', ['mirrors', 'docker.io']);
+    expect(findings({ mirrors: { '*': { endpoint: ['https://m.example.com'] } } }, { version: 'v1.31.7+rke2r1' }).map((f) => f.code)).not.toContain('DOCKER_HUB_NO_FALLBACK');
+  });
   it('every finding code of the catalogue is covered above', () => {
     expect([...Object.keys(FINDING_CODES)].filter((c) => !seen.has(c))).toEqual([]);
   });

@@ -38,3 +38,21 @@ export {
 export type {
   NodeFile, FileMark, ImportOutcome, ImportResult, PendingSecret, MissingItem, SaveDiff, RouteChange, LineChange, ImageCheckRow, ImageFilter
 } from '../../../src';
+// CA bundles (the config cards, the CA expiry check) and the fleet posture (the Registry Routes page)
+export {
+  utf8ToBase64,
+  base64ToUtf8,
+  readCaBundle,
+  caBundleToStore,
+  readCertificate,
+  readPemCertificates,
+  sdrMirrorSuggestion,
+  fleetPostureSliced,
+  fleetImageRoute,
+  summariseFleet,
+  unreferencedAuthSecrets,
+  filterFleet,
+} from '../../../src';
+export type {
+  CaBundleForm, CaBundleRead, CertInfo, CertRead, MirrorSuggestion, ClusterPosture, FleetCluster, FleetSummary, FleetImageRoute, FleetFilter, PostureResult, DockerHubPosture
+} from '../../../src';

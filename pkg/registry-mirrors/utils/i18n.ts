@@ -4,8 +4,8 @@
 //
 // Findings: the engine returns a code, a text variant and the placeholder values; the
 // words are in l10n under registryMirrors.finding.<code>[.<variant>].message / .fix, in
-// the dashboard's language. A finding without texts there (the tab's own CA expiry
-// findings, already translated) shows the message and fix it carries.
+// the dashboard's language. A finding without texts there, or without the values they
+// need (one the tab made itself, already translated), shows the message and fix it carries.
 import { defineComponent } from 'vue';
 import type { Finding } from './engine';
 
@@ -21,7 +21,15 @@ export const rawT = defineComponent({
     findingText(f: Finding, part: 'message' | 'fix'): string {
       const key = findingTextKey(f, part);
 
-      return (this as any).$store.getters['i18n/exists'](key) ? this.tr(key, f.params || {}) : f[part];
+      if (!(this as any).$store.getters['i18n/exists'](key)) {
+        return f[part];
+      }
+      try {
+        return this.tr(key, f.params || {});
+      } catch {
+        // a finding made outside the engine without the placeholder values: its own text
+        return f[part];
+      }
     },
     findingMessage(f: Finding): string {
       return this.findingText(f, 'message');

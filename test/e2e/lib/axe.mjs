@@ -7,7 +7,16 @@ import { ROOT } from './paths.mjs';
 
 const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-export const BLOCKING_IMPACTS = ['serious', 'critical'];
+/** Impacts that fail a test; `minor` is reported in the summary only. */
+export const BLOCKING_IMPACTS = ['moderate', 'serious', 'critical'];
+
+/**
+ * Violations that do not fail, each with its reason: rule id, a regex on the node's
+ * target selector, and why it is accepted. Empty: every moderate, serious or
+ * critical violation in the tab fails the test that found it.
+ * @type {Array<{id: string, target: RegExp, reason: string}>}
+ */
+export const AXE_EXCEPTIONS = [];
 
 /**
  * Run axe on the page, limited to `include` (a CSS selector) when given.
@@ -48,8 +57,14 @@ export async function runAxe(page, { include, exclude } = {}) {
   }));
 }
 
+const excepted = (v, n) => AXE_EXCEPTIONS.some((e) => e.id === v.id && e.target.test(n.target));
+
+/** The violations that fail: blocking impact, minus the nodes of a named exception. */
 export function blocking(violations) {
-  return violations.filter((v) => BLOCKING_IMPACTS.includes(v.impact));
+  return violations
+    .filter((v) => BLOCKING_IMPACTS.includes(v.impact))
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !excepted(v, n)) }))
+    .filter((v) => v.nodes.length);
 }
 
 export function formatViolations(violations, { maxNodes = 4 } = {}) {

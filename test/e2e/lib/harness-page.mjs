@@ -7,7 +7,9 @@ import { L } from './l10n.mjs';
 
 export const TAB = '[data-testid="rm-tab"]';
 
-export function harnessUrl(base, { sample = 'airgap-rke2-v1.31.6', theme = 'light', mode = 'edit', globalSdr } = {}) {
+export function harnessUrl(base, {
+  sample = 'airgap-rke2-v1.31.6', theme = 'light', mode = 'edit', globalSdr, locale
+} = {}) {
   const u = new URL(base);
 
   u.searchParams.set('sample', sample);
@@ -15,6 +17,9 @@ export function harnessUrl(base, { sample = 'airgap-rke2-v1.31.6', theme = 'ligh
   u.searchParams.set('mode', mode);
   if (globalSdr) {
     u.searchParams.set('globalSdr', globalSdr);
+  }
+  if (locale && locale !== 'en-us') {
+    u.searchParams.set('locale', locale);
   }
 
   return u.toString();
@@ -115,8 +120,8 @@ export function tab(page) {
 }
 
 /** The card of one mirror: a region named "Registry of mirror <key>". */
-export function mirrorCard(page, key) {
-  return tab(page).getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key }), exact: true });
+export function mirrorCard(page, key, locale = 'en-us') {
+  return tab(page).getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key }, locale), exact: true });
 }
 
 /** The card of one registry config: a region named "Host of registry config <host>". */

@@ -9,6 +9,9 @@ import { VIEWPORT } from './browser.mjs';
 import { L } from './l10n.mjs';
 
 export const THEMES = ['light', 'dark'];
+/** The languages the scenes are rendered in: zh-hans (light only) for docs/user-guide.zh-hans.md. */
+export const LOCALES = ['en-us', 'zh-hans'];
+export const THEMES_OF = { 'en-us': THEMES, 'zh-hans': ['light'] };
 
 const STABLE_CSS = `
 *, *::before, *::after {
@@ -20,19 +23,19 @@ const STABLE_CSS = `
 `;
 
 /** Add a docker.io mirror with a bad endpoint, a scheme-less one and an invalid rewrite. */
-async function makeValidationErrors(page) {
-  await page.getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }).fill('docker.io');
-  await page.getByRole('button', { name: L('registryMirrors.mirrors.add'), exact: true }).click();
-  const card = mirrorCard(page, 'docker.io');
-  const newEndpoint = card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true });
+async function makeValidationErrors(page, locale = 'en-us') {
+  await page.getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel', {}, locale), exact: true }).fill('docker.io');
+  await page.getByRole('button', { name: L('registryMirrors.mirrors.add', {}, locale), exact: true }).click();
+  const card = mirrorCard(page, 'docker.io', locale);
+  const newEndpoint = card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel', {}, locale), exact: true });
 
   await newEndpoint.fill('ftp://mirror.example.com');
   await newEndpoint.press('Enter');
   await newEndpoint.fill('mirror.example.com:5000');
   await newEndpoint.press('Enter');
-  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill('^(library/.*$');
-  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill('dockerhub/$1');
-  await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern', {}, locale), exact: true }).fill('^(library/.*$');
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement', {}, locale), exact: true }).fill('dockerhub/$1');
+  await card.getByRole('button', { name: L('registryMirrors.rewrites.add', {}, locale), exact: true }).click();
   await page.locator(`${ TAB } [data-testid="rm-status"][data-status="error"]`).waitFor();
 }
 
@@ -40,12 +43,12 @@ async function makeValidationErrors(page) {
  * Add a rewrite whose pattern escapes a dot (\\.): K3s writes it unescaped into
  * hosts.toml, which breaks the file; then open "What the nodes receive".
  */
-async function nodeFilesWithBreakingRewrite(page) {
-  const card = mirrorCard(page, 'docker.io');
+async function nodeFilesWithBreakingRewrite(page, locale = 'en-us') {
+  const card = mirrorCard(page, 'docker.io', locale);
 
-  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill('^team\\.a/(.*)$');
-  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill('team-a/$1');
-  await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern', {}, locale), exact: true }).fill('^team\\.a/(.*)$');
+  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement', {}, locale), exact: true }).fill('team-a/$1');
+  await card.getByRole('button', { name: L('registryMirrors.rewrites.add', {}, locale), exact: true }).click();
   await page.locator(`${ TAB } [data-testid="rm-status"][data-status="error"]`).waitFor();
   await page.locator(`${ TAB } [data-testid="rm-tool-node-files-toggle"]`).click();
   await page.locator(`${ TAB } [data-testid="rm-node-file-marked-line"]`).first().waitFor();
@@ -57,7 +60,9 @@ async function nodeFilesWithBreakingRewrite(page) {
  * of the same page, separated by a thin gap) so that a scene can show two places of
  * the tab without what lies between. `viewport` overrides the default 1440x900;
  * `maxHeight` cuts a part at that height (the top of the tab for the overview).
- * @type {Array<{name: string, title: string, sample: string, mode?: string, setup?: (page) => Promise<void>, parts: string[][], viewport?: {width: number, height: number}, maxHeight?: number}>}
+ * `texts` are asserted as text (the picture alone tolerates a changed URL): the
+ * trimmed text of every element the selector matches, in order, exactly.
+ * @type {Array<{name: string, title: string, sample: string, mode?: string, setup?: (page) => Promise<void>, parts: string[][], viewport?: {width: number, height: number}, maxHeight?: number, texts?: Array<{selector: string, expected: string[]}>}>}
  */
 export const SCENES = [
   {
@@ -78,6 +83,28 @@ export const SCENES = [
     name:    'route-preview',
     title:   'Route preview: every host containerd tries, in order',
     sample:  'k3s-rewrites-embedded',
+    // the preview image is nginx:1.27; the URLs containerd requests, written from the spec (Spegel first and never
+    // rewritten, then the rewritten mirror path, then the registry itself), not from
+    // the engine: a picture tolerates a changed URL, this does not
+    texts:   [
+      {
+        selector: `${ TAB } [data-testid="rm-route-workload"] [data-testid="rm-attempt-url"]`,
+        expected: [
+          'https://127.0.0.1:6443/v2/library/nginx/manifests/1.27?ns=docker.io',
+          'https://mirror.example.com:5000/v2/dockerhub/library/nginx/manifests/1.27?ns=docker.io',
+          'https://registry-1.docker.io/v2/library/nginx/manifests/1.27',
+        ],
+      },
+      {
+        selector: `${ TAB } [data-testid="rm-route-system"] [data-testid="rm-attempt-url"]`,
+        expected: [
+          // no system-default-registry: the system pull of nginx:1.27 is the same
+          'https://127.0.0.1:6443/v2/library/nginx/manifests/1.27?ns=docker.io',
+          'https://mirror.example.com:5000/v2/dockerhub/library/nginx/manifests/1.27?ns=docker.io',
+          'https://registry-1.docker.io/v2/library/nginx/manifests/1.27',
+        ],
+      },
+    ],
     parts:   [[`${ TAB } [data-testid="rm-preview"]`]],
   },
   {
@@ -90,6 +117,13 @@ export const SCENES = [
     name:    'wildcard-bug-banner',
     title:   'The * mirror on v1.31.6: no fallback to the original registry',
     sample:  'airgap-rke2-v1.31.6',
+    // nginx:1.27 on v1.31.6: the * mirror only, no fallback to docker.io; as a system image
+    // renamed by system-default-registry to registry.example.com/rancher/nginx:1.27 it
+    // goes to registry.example.com itself (no ?ns=: not a proxy)
+    texts:   [
+      { selector: `${ TAB } [data-testid="rm-route-workload"] [data-testid="rm-attempt-url"]`, expected: ['https://registry.example.com/v2/library/nginx/manifests/1.27?ns=docker.io'] },
+      { selector: `${ TAB } [data-testid="rm-route-system"] [data-testid="rm-attempt-url"]`, expected: ['https://registry.example.com/v2/rancher/nginx/manifests/1.27'] },
+    ],
     parts:   [
       [`${ TAB } [data-testid="rm-version"]`, `${ TAB } [data-testid="rm-version-banner"]`, `${ TAB } [data-testid="rm-status"]`],
       [`${ TAB } [data-testid="rm-mirrors"] section.rm-card`],
@@ -177,11 +211,13 @@ export async function sceneClip(page, targets, margin = 8) {
  * Open the scene in `theme` on `page` and return its PNG.
  * @returns {Promise<Buffer>}
  */
-export async function renderScene(page, base, scene, theme) {
+export async function renderScene(page, base, scene, theme, locale = 'en-us') {
   await page.setViewportSize(scene.viewport || VIEWPORT);
-  await openHarness(page, base, { sample: scene.sample, mode: scene.mode || 'edit', theme });
+  await openHarness(page, base, {
+    sample: scene.sample, mode: scene.mode || 'edit', theme, locale
+  });
   if (scene.setup) {
-    await scene.setup(page);
+    await scene.setup(page, locale);
   }
   await stabilize(page);
   const shots = [];
@@ -221,6 +257,7 @@ function stack(buffers, gap = 12) {
   return PNG.sync.write(out);
 }
 
-export function sceneFile(scene, theme) {
-  return `${ scene.name }-${ theme }.png`;
+/** assets/screenshots/NAME-THEME.png, and zh-hans/NAME-THEME.png for Chinese */
+export function sceneFile(scene, theme, locale = 'en-us') {
+  return `${ locale === 'en-us' ? '' : `${ locale }/` }${ scene.name }-${ theme }.png`;
 }

@@ -16,7 +16,7 @@ export const SECRET_MARKER = 'S3cret';
 export const DEFAULT_MAX_MS = 5000;
 
 /**
- * Under mutation testing (vitest.mutation.config.ts sets RR_MUTATION) the
+ * Under mutation testing (vitest.mutation.config.mts sets RR_MUTATION) the
  * instrumented engine is several times slower and the machine is busy: wall-clock
  * bounds would kill mutants for being slow, not wrong. Stryker's own timeout
  * catches a mutant that hangs; `npm test` keeps every bound.
