@@ -1,12 +1,20 @@
 // Human-readable output of routes and findings.
 import type { Compiled } from '../route/compile';
+import { hasUserInfo, redact } from '../lib/redact';
 import type { Finding, Route } from '../types';
+
+/** A finding as the CLI prints it: a key in its path that holds credentials is redacted. */
+export function publicFinding(fd: Finding): Finding {
+  if (!fd.path.some((p) => typeof p === 'string' && (hasUserInfo(p) || p.includes('?')))) return fd;
+  return { ...fd, path: fd.path.map((p) => (typeof p === 'string' && (hasUserInfo(p) || p.includes('?')) ? redact(p) : p)) };
+}
 
 export function formatPath(path: Array<string | number>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-export function formatFinding(fd: Finding): string {
+export function formatFinding(finding: Finding): string {
+  const fd = publicFinding(finding);
   const where = fd.path.length ? ` ${formatPath(fd.path)}` : '';
   return `  ${fd.severity.padEnd(7)} ${fd.code}${where}: ${fd.message}\n          fix: ${fd.fix}`;
 }

@@ -85,6 +85,31 @@ function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string
 }
 
 export const NODE_AUTH_KEYS = ['username', 'password', 'auth', 'identity_token'] as const;
+/** The placeholder the export writes for a credential: <from Secret ns/name key k> */
+export const AUTH_PLACEHOLDER_RE = /^<from Secret ([^ >]+)(?: [^>]*)?>$/;
+
+const CLUSTER_KEYS = { registries: ['mirrors', 'configs'], mirror: ['endpoint', 'rewrite'], config: ['authConfigSecretName', 'tlsSecretName', 'caBundle', 'insecureSkipVerify'] };
+
+/** Edit distance up to 2, case-insensitive (keys are short), for "rename it to". */
+function near(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+  return d[a.length][b.length] <= 2;
+}
+
+function clusterUnknownKey(path: Path, known: string[]): Finding {
+  const key = String(path[path.length - 1]);
+  const where = path.join('.');
+  if (key === 'auth' && path[0] === 'configs') {
+    return { code: 'CLUSTER_UNKNOWN_KEY', severity: 'error', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it, and credentials never belong in the Cluster`, fix: 'Put the credentials in a Secret of type rke.cattle.io/auth-config and name it in authConfigSecretName.', params: { where }, variant: 'auth' };
+  }
+  const guess = known.find((k) => near(key, k));
+  return guess
+    ? { code: 'CLUSTER_UNKNOWN_KEY', severity: 'warning', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it silently`, fix: `Rename it to ${guess}.`, params: { where, guess }, variant: 'typo' }
+    : { code: 'CLUSTER_UNKNOWN_KEY', severity: 'warning', path, message: `${where} is not a field of spec.rkeConfig.registries: the API drops it silently`, fix: `Remove it; the fields are ${known.join(', ')}.`, params: { where, known: known.join(', ') } };
+}
 export const NODE_TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'insecure_skip_verify'] as const;
 
 type Path = Array<string | number>;
@@ -155,6 +180,10 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
     return { registries: { mirrors: {}, configs: {} }, findings };
   }
   const mirrors = readMirrors(raw.mirrors, findings);
+  for (const k of Object.keys(raw)) if (!CLUSTER_KEYS.registries.includes(k)) findings.push(clusterUnknownKey([k], CLUSTER_KEYS.registries));
+  for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
+    if (isRecord(m)) for (const k of Object.keys(m)) if (!CLUSTER_KEYS.mirror.includes(k)) findings.push(clusterUnknownKey(['mirrors', key, k], CLUSTER_KEYS.mirror));
+  }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs)) {
@@ -167,6 +196,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
         if (!isRecord(c)) {
           continue;
         }
+        for (const k of Object.keys(c)) if (!CLUSTER_KEYS.config.includes(k)) findings.push(clusterUnknownKey(['configs', host, k], CLUSTER_KEYS.config));
         const entry: RegistryConfigEntry = {};
         const str = (k: string): string | undefined => {
           const v = c[k];
@@ -236,6 +266,12 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
             const fields = NODE_AUTH_KEYS.filter((k) => typeof (c.auth as Record<string, unknown>)[k] === 'string' && (c.auth as Record<string, string>)[k] !== '');
             for (const k of Object.keys(c.auth)) if (!(NODE_AUTH_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'auth', k]));
             if (fields.length) entry.auth = { kind: 'inline', fields };
+            for (const k of fields) {
+              if (AUTH_PLACEHOLDER_RE.test((c.auth as Record<string, string>)[k])) {
+                const where = `configs.${host}.auth.${k}`;
+                findings.push({ code: 'AUTH_PLACEHOLDER', severity: 'warning', path: ['configs', host, 'auth', k], message: `${where} still holds the export's placeholder; the node would send it as the credential and the registry refuses it`, fix: 'Put the value from the named Secret in its place on the node, or import the file into the Cluster (which keeps the Secret reference).', params: { where } });
+              }
+            }
           }
         }
         if (c.tls !== undefined && c.tls !== null) {

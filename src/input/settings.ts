@@ -1,7 +1,7 @@
 // RouteSettings from a Cluster resource or a node registries.yaml.
-import * as jsyaml from 'js-yaml';
-import { CORE_SCHEMA, FAILSAFE_SCHEMA, loadAll, YAMLException, type Type } from 'js-yaml';
+import { LineCounter, parseAllDocuments, visit, isMap, isPair, isScalar, type Document, YAMLError } from 'yaml';
 import { LIMITS } from '../lib/limits';
+import { redact } from '../lib/redact';
 import { registriesFromCluster, registriesFromNode } from './schemas';
 import { parseVersion } from './profiles';
 import { effectiveSystemDefaultRegistry, type SdrSource } from './sdr';
@@ -31,22 +31,80 @@ export function settingsFromCluster(
   const version = typeof spec.kubernetesVersion === 'string' ? spec.kubernetesVersion : undefined;
   const distro = distroOf(version);
   const rke = (spec.rkeConfig ?? {}) as Record<string, unknown>;
-  const global = (rke.machineGlobalConfig ?? {}) as Record<string, unknown>;
   const { registries, findings } = registriesFromCluster(rke.registries, distro);
   const sdr = effectiveSystemDefaultRegistry(cluster, opts.globalSystemDefaultRegistry);
+  const flags = nodeFlags(rke);
+  findings.push(...flags.findings);
   return {
     settings: {
       distro,
       version,
       runtime: opts.runtime ?? 'k3s-fork',
-      disableDefaultEndpoint: flag(global['disable-default-registry-endpoint']),
-      embeddedRegistry: flag(global['embedded-registry']),
+      disableDefaultEndpoint: flags.disableDefaultEndpoint,
+      embeddedRegistry: flags.embeddedRegistry,
       systemDefaultRegistry: sdr.value,
       registries,
     },
     findings,
     sdrSource: sdr.source,
   };
+}
+
+/** The agent options the route depends on, as Rancher's planner merges them for a node. */
+const ROUTE_OPTIONS = ['disable-default-registry-endpoint', 'embedded-registry', 'system-default-registry'] as const;
+
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+function selectorMatches(sel: LabelSelector, labels: Record<string, string>): boolean {
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
+  for (const e of sel.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, e.key);
+    if (e.operator === 'In' && !(has && (e.values ?? []).includes(labels[e.key]))) return false;
+    if (e.operator === 'NotIn' && has && (e.values ?? []).includes(labels[e.key])) return false;
+    if (e.operator === 'Exists' && !has) return false;
+    if (e.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/**
+ * disable-default-registry-endpoint and embedded-registry of the nodes: machineGlobalConfig,
+ * then every machineSelectorConfig entry without a selector (the planner applies those to
+ * every node, later entries win). Entries with a selector make the route depend on the
+ * node's labels: a finding says so, and names the machine pools whose labels match.
+ */
+export function nodeFlags(rke: Record<string, unknown>): { disableDefaultEndpoint: boolean; embeddedRegistry: boolean; findings: Finding[] } {
+  const merged: Record<string, unknown> = { ...(isObj(rke.machineGlobalConfig) ? rke.machineGlobalConfig : {}) };
+  const findings: Finding[] = [];
+  const entries = Array.isArray(rke.machineSelectorConfig) ? rke.machineSelectorConfig : [];
+  const pools = (Array.isArray(rke.machinePools) ? rke.machinePools : []).filter(isObj);
+  entries.forEach((entry, i) => {
+    if (!isObj(entry) || !isObj(entry.config)) return;
+    const config = entry.config;
+    const sel = isObj(entry.machineLabelSelector) ? (entry.machineLabelSelector as LabelSelector) : undefined;
+    const selective = sel && (Object.keys(sel.matchLabels ?? {}).length > 0 || (sel.matchExpressions ?? []).length > 0);
+    if (!selective) {
+      for (const k of ROUTE_OPTIONS) if (Object.hasOwn(config, k)) merged[k] = config[k];
+      return;
+    }
+    const set = ROUTE_OPTIONS.filter((k) => Object.hasOwn(config, k));
+    if (!set.length) return;
+    const matching = pools.filter((p) => selectorMatches(sel, isObj(p.labels) ? (p.labels as Record<string, string>) : {})).map((p) => String(p.name ?? '?'));
+    const values = set.map((k) => `${k}: ${String(config[k])}`).join(', ');
+    findings.push({
+      code: 'NODE_LABEL_DEPENDENT',
+      severity: 'warning',
+      path: ['machineSelectorConfig', i, 'config', set[0]],
+      message: `machineSelectorConfig[${i}] sets ${set.join(', ')} only on nodes whose labels match its selector${matching.length ? ` (machine pools ${matching.join(', ')})` : ' (no machine pool of this manifest matches it by its labels)'}: their routes differ from the ones shown here`,
+      fix: `Check the routes of those nodes with the options they get (${values}), or set them for every node in machineGlobalConfig.`,
+      params: { index: i, options: set.join(', '), pools: matching.join(', '), values },
+      variant: matching.length ? 'pools' : 'noPools',
+    });
+  });
+  return { disableDefaultEndpoint: flag(merged['disable-default-registry-endpoint']), embeddedRegistry: flag(merged['embedded-registry']), findings };
 }
 
 export type YamlResult =
@@ -57,13 +115,80 @@ export type YamlResult =
 const MAX_ALIASES = 100;
 /** Values after expanding aliases; a registries file of the largest allowed size has far fewer. */
 const MAX_EXPANDED_WITH_ALIASES = 20_000;
-// Only null, booleans and merge keys are resolved: every other scalar stays the text the
-// user wrote, as the node's Go structs (string fields) keep it (0x1F, 1e999, 2024-01-01).
-const yamlTypes = (jsyaml as unknown as { types: Record<'null' | 'bool' | 'merge', Type> }).types;
-const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [yamlTypes.null, yamlTypes.bool, yamlTypes.merge] });
-// A Cluster manifest goes to the Kubernetes API as JSON: there 42 is a number (and rejected
-// where a string is expected), so manifests are read with the YAML 1.2 core types.
-const MANIFEST_SCHEMA = CORE_SCHEMA.extend({ implicit: [yamlTypes.merge] });
+
+/** The YAML the node reads: RKE2/K3s parse registries.yaml with Go yaml.v2, which is YAML 1.1. */
+// (duplicate keys are checked by duplicateKey below: the library's own check is quadratic)
+export const NODE_YAML_OPTIONS = { version: '1.1', uniqueKeys: false, merge: true } as const;
+/** Flow collections nested deeper than this are refused before parsing (the parser recurses). */
+const MAX_FLOW_DEPTH = 500;
+
+/** The first key repeated within one map (RKE2/K3s refuse such a file), in linear time. */
+function duplicateKey(doc: Document): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const k = typeof pair.key.value === 'string' ? pair.key.value : String(pair.key.source ?? pair.key.value);
+        if (k === '<<') continue;
+        if (seen.has(k)) {
+          found = { key: k, offset: pair.key.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        seen.add(k);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** How deep [ and { nest outside quotes and comments: a cheap guard before the recursive parser. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl;
+    } else if ((c === '"' || c === "'") && (depth > 0 || /[\s:[{,-]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** Fields of bool type in the node's Go structs (and in the Cluster API). */
+const BOOL_FIELDS = new Set(['insecure_skip_verify', 'insecureSkipVerify']);
+
+/**
+ * A node registries.yaml as yaml.v2 decodes it into the agent's structs: a bool field
+ * takes YAML 1.1 booleans (yes, on, y, true …), a string field or map key takes the
+ * scalar's text as written (0x1F, 1e999, 2024-01-01, yes), null is "not set".
+ */
+function nodeView(doc: Document): unknown {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value !== null && typeof pair.key.value !== 'string' && typeof pair.key.source === 'string') pair.key.value = pair.key.source;
+    },
+    Scalar(_, node, path) {
+      if (node.value === null || typeof node.value === 'string' || typeof node.source !== 'string') return;
+      const parent = path[path.length - 1];
+      const boolField = isPair(parent) && isScalar(parent.key) && BOOL_FIELDS.has(String(parent.key.value)) && parent.value === node;
+      if (typeof node.value === 'boolean' && boolField) return;
+      node.value = node.source;
+    },
+  });
+  return doc.toJS();
+}
 
 /** Counts values as a consumer walking the document would see them (aliases expanded). */
 function expandedSize(v: unknown, budget: { left: number }): void {
@@ -72,7 +197,17 @@ function expandedSize(v: unknown, budget: { left: number }): void {
   else if (v && typeof v === 'object') for (const x of Object.values(v)) expandedSize(x, budget);
 }
 
-/** Parses the first YAML document (as RKE2/K3s do), reporting errors with line:column. */
+function yamlError(e: YAMLError): { ok: false; error: string; line?: number; column?: number } {
+  const pos = e.linePos?.[0];
+  return { ok: false, error: e.message.split(/ at line \d+, column \d+/)[0] || 'invalid YAML', line: pos?.line, column: pos?.col };
+}
+
+/**
+ * Parses the first YAML document (as RKE2/K3s do), reporting errors with line:column.
+ * YAML 1.1, as the node's yaml.v2 and kubectl's sigs.k8s.io/yaml read it: a node file
+ * as the agent's structs take it (nodeView), a Cluster manifest with the YAML 1.1 types
+ * (as kubectl turns it into JSON for the API).
+ */
 export function parseYaml(text: string): YamlResult {
   if (text.length > LIMITS.fileBytes) {
     return { ok: false, error: `the file is ${(text.length / 1048576).toFixed(1)} MiB; registries.yaml files over ${LIMITS.fileBytes / 1048576} MiB are refused` };
@@ -84,31 +219,49 @@ export function parseYaml(text: string): YamlResult {
   if (longKey) {
     return { ok: false, error: 'an implicit key is longer than the 1024 characters YAML allows (RKE2/K3s refuse the file)', ...lineOf(text, /^[ \t-]*[^\s#'"{[][^:\n]{1024,}:(?:[ \t]|$)/m, 0) };
   }
-  let docs: unknown[];
+  if (flowDepth(text) > MAX_FLOW_DEPTH) return { ok: false, error: `the YAML is nested too deeply (more than ${MAX_FLOW_DEPTH} levels of [ or {) to be a registries file` };
+  let value: unknown;
   try {
-    // duplicate keys are rejected, as RKE2/K3s do
-    docs = loadAll(text, undefined, { schema: SCHEMA });
-    if (docs.length > 0 && detectDocument(docs.find((d) => d !== null && d !== undefined)).kind !== 'node') docs = loadAll(text, undefined, { schema: MANIFEST_SCHEMA });
-  } catch (e) {
-    if (e instanceof YAMLException) {
-      return { ok: false, error: e.reason || 'invalid YAML', line: e.mark ? e.mark.line + 1 : undefined, column: e.mark ? e.mark.column + 1 : undefined };
+    const lineCounter = new LineCounter();
+    const docs = parseAllDocuments(text, { ...NODE_YAML_OPTIONS, lineCounter });
+    const list = Array.isArray(docs) ? docs : [];
+    for (const d of list) {
+      const e = d.errors[0];
+      if (e) return yamlError(e);
+      // duplicate keys are rejected, as RKE2/K3s do
+      const dup = duplicateKey(d);
+      if (dup) {
+        const pos = lineCounter.linePos(dup.offset);
+        return { ok: false, error: `duplicate key "${redact(dup.key.length > 80 ? `${dup.key.slice(0, 80)}…` : dup.key)}": a key appears twice in one map (RKE2/K3s refuse the file)`, line: pos.line, column: pos.col };
+      }
     }
+    const nonEmpty = list.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null));
+    if (nonEmpty.length > 1) {
+      // the node would read the first only and silently ignore the rest: refuse instead
+      return { ok: false, error: `the file holds ${nonEmpty.length} YAML documents; a registries file holds one (split it at ---)`, ...lineOf(text, /^---/m, /^\s*(#.*\n\s*)*---/.test(text) ? 1 : 0) };
+    }
+    const doc = nonEmpty[0];
+    // a map without the keys of a Kubernetes object is a node file: read it once, as the node does
+    const manifestKeys = isMap(doc?.contents) && doc.contents.items.some((p) => isScalar(p.key) && ['apiVersion', 'kind', 'spec', 'items'].includes(String(p.key.value)));
+    if (!doc) value = null;
+    else if (!manifestKeys && isMap(doc.contents)) value = nodeView(doc);
+    else {
+      value = doc.toJS();
+      if (detectDocument(value).kind === 'node') value = nodeView(doc);
+    }
+  } catch (e) {
+    if (e instanceof YAMLError) return yamlError(e);
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) return { ok: false, error: 'the aliases (*name) multiply the document (an alias bomb); RKE2/K3s refuse it too', ...lineOf(text, /(?:^|[\s,[{:-])\*[^\s,\]}]+/m, 0) };
     if (e instanceof RangeError) return { ok: false, error: 'the YAML is nested too deeply to be a registries file' };
     return { ok: false, error: (e as Error).message };
   }
-  const nonEmpty = docs.filter((d) => d !== null && d !== undefined);
-  if (nonEmpty.length > 1) {
-    // the node would read the first only and silently ignore the rest: refuse instead
-    return { ok: false, error: `the file holds ${nonEmpty.length} YAML documents; a registries file holds one (split it at ---)`, ...lineOf(text, /^---/m, /^\s*(#.*\n\s*)*---/.test(text) ? 1 : 0) };
-  }
-  const value = nonEmpty[0] ?? null;
   // like yaml.v2's alias ratio check: aliases may not multiply the document
   const budget = { left: aliases > 0 ? MAX_EXPANDED_WITH_ALIASES : Infinity };
   if (aliases > 0) expandedSize(value, budget);
   if (budget.left < 0) {
     return { ok: false, error: `the document expands to more than ${MAX_EXPANDED_WITH_ALIASES.toLocaleString('en')} values through aliases (an alias bomb); RKE2/K3s refuse it too`, ...lineOf(text, /(?:^|[\s,[{:-])\*[^\s,\]}]+/m, 0) };
   }
-  return { ok: true, value };
+  return { ok: true, value: value ?? null };
 }
 
 function hasLongLine(text: string, min: number): boolean {

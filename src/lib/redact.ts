@@ -49,3 +49,8 @@ export function redactText(text: string): string {
       })
   );
 }
+
+/** True when a URL (with or without scheme) has user info before its host: scheme://user[:password]@host. */
+export function urlHasUserInfo(s: string): boolean {
+  return /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^/?#@\s]+@/.test(s.trim());
+}

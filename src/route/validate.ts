@@ -185,7 +185,10 @@ export function validate(compiled: Compiled): Finding[] {
       }
     });
     checkRewrites(key, m.rewrites, m.endpoints.length > 0, out);
-    if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*') {
+    if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*' && compiled.mirrorAddr) {
+      // K3s docs: an empty mirror entry is how a registry is enabled for the embedded registry
+      out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: with the embedded registry (Spegel) its hosts.toml tries the other nodes first, then ${redact(key)} itself`, 'Nothing to fix: this is how the embedded registry is enabled for a registry. Add an endpoint to try a mirror as well.', { key: redact(key) }, 'embedded'));
+    } else if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*') {
       out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: no hosts.toml is written for it${Object.hasOwn(mirrors, '*') ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror.', { key: redact(key), wildcard: Object.hasOwn(mirrors, '*') ? 'yes' : 'no' }));
     }
     if (settings.disableDefaultEndpoint && !profile.legacyCri) {
@@ -214,6 +217,9 @@ export function validate(compiled: Compiled): Finding[] {
     }
     if (key === '*') {
       if (c.tls && Object.hasOwn(mirrors, '*')) out.push(f('WILDCARD_TLS_DROPPED', 'warning', path, 'The * config TLS settings are dropped when a * mirror exists', 'Add a config for each mirror endpoint host instead.'));
+      else if (c.tls?.insecureSkipVerify) {
+        out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], 'TLS certificates of every registry without a config of its own are not verified: anyone on the path can serve you other images', 'Add the CA bundle of each registry in a config keyed by its host, and turn this off.', undefined, 'wildcard'));
+      }
       if (c.auth) out.push(f('WILDCARD_AUTH_UNUSED', 'warning', [...path, 'authConfigSecretName'], 'containerd never uses * credentials for image pulls', 'Add a config with the auth Secret for each registry host.'));
       continue;
     }
@@ -221,7 +227,12 @@ export function validate(compiled: Compiled): Finding[] {
       out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], `TLS certificates of ${redact(key)} are not verified: anyone on the path can serve you other images`, 'Add the registry CA bundle instead and turn this off.', { host: redact(key) }));
     }
     const used = endpointHosts.has(key) || Object.hasOwn(mirrors, key) || (key === DOCKER_HUB_HOST && endpointHosts.has(DOCKER_HUB));
-    if (!used) {
+    const wildcard = Object.hasOwn(mirrors, '*') && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok);
+    const nearMiss = !used && [...endpointHosts].some((h) => hostName(h) === hostName(key) && h !== key);
+    if (!used && !nearMiss && wildcard && compiled.hostConfigs[key]) {
+      const airGap = settings.disableDefaultEndpoint ? ' – past the air-gap mirror, although disable-default-registry-endpoint is set' : '';
+      out.push(f('CONFIG_SHADOWS_WILDCARD', 'warning', path, `This config gives ${redact(key)} a hosts.toml of its own, so images from ${redact(key)} no longer use the * mirror: they go to ${redact(key)} directly${airGap}`, `Add a mirror for ${redact(key)} with the * mirror's endpoints, or remove this config.`, { key: redact(key), airGap: settings.disableDefaultEndpoint ? 'yes' : 'no' }));
+    } else if (!used) {
       const near = [...endpointHosts].find((h) => hostName(h) === hostName(key) && h !== key);
       if (near) out.push(f('CONFIG_KEY_MISMATCH', 'warning', path, `No endpoint uses "${redact(key)}"; configs are matched by the exact host[:port] of an endpoint, and an endpoint uses "${near}"`, `Rename the config key to ${near}.`, { key: redact(key), near }));
       else out.push(f('CONFIG_UNUSED', 'info', path, `No mirror endpoint uses "${redact(key)}": this config applies only to images pulled from ${redact(key)} directly`, 'If it is meant for a mirror, key it by that endpoint\'s host[:port].', { key: redact(key) }));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import IntlMessageFormat from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { caExpiryFindings, checkSecretRefs, compile, FINDING_CODES, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
+import { caExpiryFindings, checkSecretRefs, compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
 import { compileNode } from './helpers';
 
 /** the translation files: registryMirrors.finding.<code>[.<variant>].message / .fix */
@@ -51,6 +51,10 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   { value: {}, base: { systemDefaultRegistry: 'registry.example.com/hub' } },
   { value: hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), images: ['nginx'] },
   { value: hub(['https://m.example.com'], { rewrite: { '^x/(.*)$': '', '^y/(.*)$': 'b/$2', '^z/(?P<app>.*)$': 'c/${name}' } }), images: ['x/app:1'] },
+  { value: { mirrors: { 'docker.io': {} } }, base: { embeddedRegistry: true } },
+  { value: { configs: { '*': { tls: { insecure_skip_verify: true } } } } },
+  { value: { mirrors: { '*': { endpoint: ['https://airgap.example.com'] } }, configs: { 'quay.io': { tls: { ca_file: '/q.pem' } } } }, base: { disableDefaultEndpoint: true } },
+  { value: { configs: { 'm.example.com': { auth: { username: '<from Secret ns/s key username>' } } } } },
 ];
 
 function engineFindings(): Finding[] {
@@ -77,6 +81,13 @@ function engineFindings(): Finding[] {
     out.push(...compiled.findings, ...resolveRoute(compiled, 'nginx', { context: 'system' }).findings);
   }
   out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
+  // machineSelectorConfig with selectors, unknown keys in the Cluster's registries
+  const selective = (pools: unknown[]) => ({ spec: { rkeConfig: { machinePools: pools, machineSelectorConfig: [{ machineLabelSelector: { matchLabels: { site: 'edge' } }, config: { 'embedded-registry': true } }] } } });
+  out.push(...settingsFromCluster(selective([{ name: 'edge', labels: { site: 'edge' } }])).findings, ...settingsFromCluster(selective([])).findings);
+  out.push(...settingsFromCluster({ spec: { rkeConfig: { registries: { extra: 1, mirrors: { 'docker.io': { endpoints: [] } }, configs: { 'a.example.com': { auth: {} } } } } } }).findings);
+  // an import: credentials in keys and endpoints are not imported
+  const imported = importNodeRegistries('mirrors:\n  u:p@m.example.com: {}\n  docker.io:\n    endpoint: [https://u:p@m.example.com, "https://q.example.com/?token=t"]\n', { namespace: 'ns', distro: 'rke2', mode: 'replace' });
+  if (imported.ok) out.push(...imported.findings);
   // CA bundles that expired, or expire soon
   const airgap = yaml.load(fs.readFileSync(path.resolve(__dirname, '../../assets/samples/airgap-rke2-v1.31.6.yaml'), 'utf8')) as { spec: { rkeConfig: { registries: unknown } } };
   out.push(...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2040-01-01')), ...caExpiryFindings(airgap.spec.rkeConfig.registries, Date.parse('2027-01-01'), 365 * 20));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, FINDING_CODES, resolveRoute, settingsFromCluster, caBundleProblem, readCaBundle, type Finding } from '../../src';
+import { compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, caBundleProblem, readCaBundle, type Finding } from '../../src';
 import { compileNode } from './helpers';
 
 // a self-signed test CA, valid 2026-11-23 – 2036-11-20
@@ -112,6 +112,38 @@ describe('findings: each names the field and the fix', () => {
     const c = compileNode(hub(['https://admin:S3cr3tPw@m.example.com']));
     expect(c.hostsFiles.map((f) => f.text).join()).not.toContain('S3cr3tPw');
     expect(JSON.stringify(resolveRoute(c, 'nginx'))).not.toContain('S3cr3tPw');
+  });
+  it('credentials in a mirror or config key are not imported, and never echoed', () => {
+    const r = importNodeRegistries('mirrors:\n  admin:S3cr3tPw@m.example.com:\n    endpoint: [https://m.example.com]\nconfigs:\n  u:S3cr3tPw@m.example.com: {}\n', { namespace: 'ns', distro: 'rke2', mode: 'replace' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    r.findings.forEach((f) => seen.add(f.code));
+    expectFinding(r.findings, 'KEY_CREDENTIALS', ['mirrors', 'xxxxx@m.example.com']);
+    expectFinding(r.findings, 'KEY_CREDENTIALS', ['configs', 'xxxxx@m.example.com']);
+    expect(JSON.stringify(r)).not.toContain('S3cr3tPw');
+  });
+  it('machineSelectorConfig: entries without a selector set the flags; with a selector, a finding names the pools', () => {
+    const cluster = (rkeConfig: object) => ({ apiVersion: 'provisioning.cattle.io/v1', kind: 'Cluster', spec: { kubernetesVersion: 'v1.32.3+rke2r1', rkeConfig } });
+    const all = settingsFromCluster(cluster({ machineSelectorConfig: [{ config: { 'embedded-registry': true, 'disable-default-registry-endpoint': 'true' } }] }));
+    expect(all.settings).toMatchObject({ embeddedRegistry: true, disableDefaultEndpoint: true });
+    const some = settingsFromCluster(cluster({ machinePools: [{ name: 'gpu', labels: { gpu: 'yes' } }, { name: 'cpu', labels: {} }], machineSelectorConfig: [{ machineLabelSelector: { matchLabels: { gpu: 'yes' } }, config: { 'embedded-registry': true } }] }));
+    expect(some.settings.embeddedRegistry).toBe(false);
+    some.findings.forEach((x) => seen.add(x.code));
+    expect(expectFinding(some.findings, 'NODE_LABEL_DEPENDENT', ['machineSelectorConfig', 0, 'config', 'embedded-registry']).message).toContain('machine pools gpu');
+  });
+  it('unknown keys and typos in spec.rkeConfig.registries, and inline auth there', () => {
+    const r = settingsFromCluster({ spec: { rkeConfig: { registries: { mirrors: { 'docker.io': { endpoints: ['https://m.example.com'] } }, configs: { 'm.example.com': { insecureSkipVerfy: true, auth: { username: 'u', password: 'S3cr3tPw' } } } } } } });
+    r.findings.forEach((x) => seen.add(x.code));
+    expect(expectFinding(r.findings, 'CLUSTER_UNKNOWN_KEY', ['mirrors', 'docker.io', 'endpoints']).fix).toBe('Rename it to endpoint.');
+    expect(expectFinding(r.findings, 'CLUSTER_UNKNOWN_KEY', ['configs', 'm.example.com', 'insecureSkipVerfy']).fix).toBe('Rename it to insecureSkipVerify.');
+    expect(r.findings.find((x) => x.path.join('.') === 'configs.m.example.com.auth')?.severity).toBe('error');
+    expect(JSON.stringify(r)).not.toContain('S3cr3tPw');
+  });
+  it('export placeholders left in a node file warn; a config that shadows the * mirror warns', () => {
+    const ph = findings({ configs: { 'm.example.com': { auth: { username: '<from Secret ns/s key username>', password: '<from Secret ns/s key password>' } } } });
+    expectFinding(ph, 'AUTH_PLACEHOLDER', ['configs', 'm.example.com', 'auth', 'username']);
+    const sh = findings({ mirrors: { '*': { endpoint: ['https://airgap.example.com'] } }, configs: { 'quay.io': { tls: { ca_file: '/etc/q.pem' } } } }, { disableDefaultEndpoint: true });
+    expect(expectFinding(sh, 'CONFIG_SHADOWS_WILDCARD', ['configs', 'quay.io']).message).toContain('air-gap');
   });
   it('wrong types and unknown node keys', () => {
     expectFinding(findings({ mirrors: { 'docker.io': { endpoint: 'https://m.example.com' } } }), 'FIELD_TYPE', ['mirrors', 'docker.io', 'endpoint']);

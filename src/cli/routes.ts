@@ -1,0 +1,105 @@
+// registry-route [options] IMAGE...: the hosts containerd tries, in order, and
+// every finding of the settings (those of a route with it, the rest once after).
+import type { Compiled } from '../route/compile';
+import { resolveRoute } from '../route/route';
+import type { Finding, Route } from '../types';
+import { UsageError, type CliOptions } from './args';
+import { formatFinding, formatRoute, publicFinding } from './format';
+import { readInput, type Io, type Out } from './io';
+import { applied, loadCompiled } from './load';
+
+interface FindingIndex {
+  global: Finding[];
+  byMirror: Map<string, Finding[]>;
+  byConfig: Map<string, Finding[]>;
+}
+const indexes = new WeakMap<Compiled, FindingIndex>();
+
+function indexFindings(compiled: Compiled): FindingIndex {
+  let ix = indexes.get(compiled);
+  if (ix) return ix;
+  ix = { global: [], byMirror: new Map(), byConfig: new Map() };
+  for (const fd of compiled.findings) {
+    const map = fd.path[0] === 'mirrors' ? ix.byMirror : fd.path[0] === 'configs' ? ix.byConfig : undefined;
+    if (fd.path.length < 2 || !map) {
+      if (fd.path.length < 2) ix.global.push(fd);
+      continue;
+    }
+    const k = String(fd.path[1]);
+    map.set(k, [...(map.get(k) ?? []), fd]);
+  }
+  indexes.set(compiled, ix);
+  return ix;
+}
+
+export const findingKey = (fd: Finding): string => `${fd.code}|${fd.path.join('\u0000')}`;
+
+/** Settings findings that concern this route (its mirror key, its hosts' configs), then the route's own. */
+export function relevantFindings(compiled: Compiled, route: Route): Finding[] {
+  const ix = indexFindings(compiled);
+  const key = route.hostsDir ? compiled.byDir.get(route.hostsDir)?.key : route.registry;
+  const out = [...ix.global, ...((key !== undefined && ix.byMirror.get(key)) || [])];
+  const hosts = new Set(route.attempts.map((a) => a.endpoint.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '')));
+  for (const h of hosts) out.push(...(ix.byConfig.get(h) ?? []));
+  if (out.length === 0) return route.findings;
+  const seen = new Set(out.map(findingKey));
+  return [...out, ...route.findings.filter((fd) => !seen.has(findingKey(fd)))];
+}
+
+/** JSON.stringify(items, null, 2), written in pieces instead of one large string. */
+export function writeJsonArray(out: Out, items: unknown[]): void {
+  if (items.length === 0) {
+    out.write('[]\n');
+    return;
+  }
+  let buf = '[\n';
+  items.forEach((item, i) => {
+    buf += `  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}${i + 1 < items.length ? ',' : ''}\n`;
+    if (buf.length > 1 << 20) {
+      out.write(buf);
+      buf = '';
+    }
+  });
+  out.write(`${buf}]\n`);
+}
+
+/** IMAGE... and --images-file: lines or white space separate images; # starts a comment. */
+export function images(o: CliOptions): string[] {
+  const list = [...o.positional];
+  if (o.imagesFile) {
+    for (const line of readInput(o.imagesFile, 'image list').split(/\r?\n/)) {
+      const t = line.replace(/(^|\s)#.*$/, '').trim();
+      if (t) list.push(...t.split(/\s+/));
+    }
+  }
+  return list;
+}
+
+export function routeCommand(o: CliOptions, io: Io): number {
+  const compiled = loadCompiled(o, io);
+  if (o.positional.length === 0 && !o.imagesFile) throw new UsageError('give at least one IMAGE (see registry-route --help)');
+  const list = images(o);
+  const routes = list.map((img) => {
+    const r = resolveRoute(compiled, img, { context: o.context });
+    return { ...r, findings: relevantFindings(compiled, r) };
+  });
+  const shown = new Set<string>();
+  for (const r of routes) for (const fd of r.findings) shown.add(findingKey(fd));
+  const rest = compiled.findings.filter((fd) => !shown.has(findingKey(fd)));
+  if (o.json) {
+    const a = applied(compiled);
+    writeJsonArray(
+      io.out,
+      routes.map((r) => {
+        const own = new Set(r.findings.map(findingKey));
+        return { ...r, findings: r.findings.map(publicFinding), ...a, settingsFindings: compiled.findings.filter((fd) => !own.has(findingKey(fd))).map(publicFinding) };
+      }),
+    );
+  } else {
+    if (routes.length === 0) io.err.write('note: the image list is empty\n');
+    const blocks = routes.map((r) => formatRoute(compiled, r, o.context));
+    if (rest.length) blocks.push(`Other findings of the settings:\n${rest.map(formatFinding).join('\n')}`);
+    if (blocks.length) io.out.write(`${blocks.join('\n\n')}\n`);
+  }
+  return routes.some((r) => r.registry === '') ? 1 : 0;
+}
