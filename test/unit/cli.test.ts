@@ -42,7 +42,7 @@ describe('registry-route CLI contract', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(2);
     expect(Object.keys(out[0])).toEqual(['input', 'image', 'registry', 'repository', 'reference', 'hostsDir', 'attempts', 'findings', 'profile', 'distroVersion', 'distro', 'settingsFindings']);
-    expect(out[0]).toMatchObject({ profile: 'containerd-2.0', distroVersion: null, distro: 'rke2' });
+    expect(out[0]).toMatchObject({ profile: 'containerd-2.2', distroVersion: null, distro: 'rke2' });
     expect(out[0]).toMatchObject({ input: 'nginx', image: 'docker.io/library/nginx:latest', registry: 'docker.io', repository: 'library/nginx', reference: 'latest', hostsDir: 'docker.io' });
     expect(out[0].attempts[0]).toEqual({
       url: 'https://mirror.example.com/v2/library/nginx/manifests/latest?ns=docker.io',

@@ -77,10 +77,10 @@ describe('where Rancher reads system-default-registry from (spec section 0)', ()
 
 describe('versions', () => {
   it.each([
-    ['v1.31.6+rke2r1', { distro: 'rke2', minor: 31, patch: 6 }],
-    ['1.32.3+k3s1', { distro: 'k3s', minor: 32, patch: 3 }],
-    [' v1.30.14-rc1+k3s2 ', { distro: 'k3s', minor: 30, patch: 14 }],
-    ['v1.29.1', { distro: undefined, minor: 29, patch: 1 }],
+    ['v1.31.6+rke2r1', { distro: 'rke2', minor: 31, patch: 6, revision: 1 }],
+    ['1.32.3+k3s1', { distro: 'k3s', minor: 32, patch: 3, revision: 1 }],
+    [' v1.30.14-rc1+k3s2 ', { distro: 'k3s', minor: 30, patch: 14, revision: 2 }],
+    ['v1.29.1', { distro: undefined, minor: 29, patch: 1, revision: 1 }],
     ['v2.0.0+rke2r1', undefined],
     ['v1.31', undefined],
     ['v1.31.6x', undefined],
@@ -93,11 +93,11 @@ describe('versions', () => {
     expect([distroOf('v1.32.3+k3s1'), distroOf('v1.32.3+rke2r1'), distroOf('v1.32.3'), distroOf(undefined)]).toEqual(['k3s', 'rke2', 'rke2', 'rke2']);
   });
 
-  it('the runtime decides before the version; an unknown version is the newest fork', () => {
+  it('the runtime decides before the version; an unknown version is the newest fork (containerd 2.2)', () => {
     expect(profileFor({ runtime: 'upstream', version: 'v1.25.0+k3s1' }).id).toBe('upstream');
     expect(profileFor({ runtime: 'upstream-1.6', version: 'v1.33.0+k3s1' }).id).toBe('upstream-1.6');
     expect(profileFor({ runtime: 'k3s-fork', version: 'v1.25.0+k3s1' }).id).toBe('legacy-cri');
-    expect(profileFor({ runtime: 'k3s-fork', version: 'nonsense' })).toMatchObject({ id: 'containerd-2.0', dockerIoAuthAlias: true });
-    expect(profileFor({ runtime: 'k3s-fork' })).toMatchObject({ id: 'containerd-2.0', dockerIoAuthAlias: true });
+    expect(profileFor({ runtime: 'k3s-fork', version: 'nonsense' })).toMatchObject({ id: 'containerd-2.2', dockerIoAuthAlias: true });
+    expect(profileFor({ runtime: 'k3s-fork' })).toMatchObject({ id: 'containerd-2.2', dockerIoAuthAlias: true });
   });
 });
