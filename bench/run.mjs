@@ -311,9 +311,9 @@ if (['fleet.posture', 'fleet.posture.distinct', 'fleet.slice.max'].some(wanted))
     const t = performance.now();
     await E.fleetPostureSliced(makeFleet(DISTINCT_N, { templates: DISTINCT_N, maxMirrors: 200, seed: 555 }), {}, {
       budgetMs: 16,
-      yieldFn: async () => {
+      yieldFn: async() => {
         slices.push(performance.now() - last);
-        await new Promise((r) => setTimeout(r, 0));
+        await new Promise((resolve) => setTimeout(resolve, 0));
         last = performance.now();
       },
     });

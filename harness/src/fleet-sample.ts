@@ -8,11 +8,15 @@ import type { FakeSecretInit } from './store';
 export const PROVISIONING_CLUSTER = 'provisioning.cattle.io.cluster';
 
 export function fleetClusters(): any[] {
-  return YAML.parse(clustersText).items.map((c: any) => ({ ...c, type: PROVISIONING_CLUSTER, id: `${ c.metadata.namespace }/${ c.metadata.name }` }));
+  return YAML.parse(clustersText).items.map((c: any) => ({
+    ...c, type: PROVISIONING_CLUSTER, id: `${ c.metadata.namespace }/${ c.metadata.name }`
+  }));
 }
 
 export function fleetSecrets(): FakeSecretInit[] {
-  return YAML.parse(secretsText).items.map((s: any) => ({ name: s.metadata.name, namespace: s.metadata.namespace, type: s.type }));
+  return YAML.parse(secretsText).items.map((s: any) => ({
+    name: s.metadata.name, namespace: s.metadata.namespace, type: s.type
+  }));
 }
 
 /** One cluster of the sample fleet by namespace/name, as a plain object (undefined if none). */

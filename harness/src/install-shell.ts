@@ -50,7 +50,7 @@ export function shellGlobals(store: Store<any>) {
       'stripped-aria-label': htmlStrippedAriaLabelDirective,
       'ui-context':          uiContextDirective,
       // keyboard shortcuts of SortableTable (vue3-shortkey in the dashboard): not needed here
-      shortkey:            {},
+      shortkey:              {},
     } as Record<string, any>,
   };
 }

@@ -15,9 +15,11 @@ const q = readQuery(window.location.search);
 const settings = [{ id: 'system-default-registry', value: q.globalSdr }];
 // ?page=fleet: the Registry Routes page on the sample fleet; else the tab on a sample
 // cluster (a cluster of the fleet with ?fleetCluster=namespace/name)
-const store = q.page === 'fleet'
-  ? createHarnessStore({ settings, secrets: fleetSecrets(), clusters: fleetClusters(), locale: q.locale })
-  : createHarnessStore({ settings, secrets: q.fleetCluster ? [...DEFAULT_SECRETS, ...fleetSecrets()] : undefined, locale: q.locale });
+const store = q.page === 'fleet' ? createHarnessStore({
+  settings, secrets: fleetSecrets(), clusters: fleetClusters(), locale: q.locale
+}) : createHarnessStore({
+  settings, secrets: q.fleetCluster ? [...DEFAULT_SECRETS, ...fleetSecrets()] : undefined, locale: q.locale
+});
 const app = createApp(q.page === 'fleet' ? FleetApp : App);
 
 installShell(app, store);

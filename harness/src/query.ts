@@ -23,13 +23,13 @@ export function readQuery(search: string): HarnessQuery {
   const theme = p.get('theme');
 
   return {
-    sample:    p.get('sample')?.replace(/\.ya?ml$/, '') || SAMPLE_DEFAULT,
-    theme:     theme === 'dark' ? 'dark' : 'light',
-    mode:      mode === 'create' || mode === 'view' || mode === 'edit' ? mode : 'edit',
-    globalSdr: p.get('globalSdr') || '',
-    page:      p.get('page') === 'fleet' ? 'fleet' : 'tab',
+    sample:       p.get('sample')?.replace(/\.ya?ml$/, '') || SAMPLE_DEFAULT,
+    theme:        theme === 'dark' ? 'dark' : 'light',
+    mode:         mode === 'create' || mode === 'view' || mode === 'edit' ? mode : 'edit',
+    globalSdr:    p.get('globalSdr') || '',
+    page:         p.get('page') === 'fleet' ? 'fleet' : 'tab',
     fleetCluster: p.get('fleetCluster') || '',
-    locale:    p.get('locale')?.toLowerCase() === 'zh-hans' ? 'zh-hans' : 'en-us',
+    locale:       p.get('locale')?.toLowerCase() === 'zh-hans' ? 'zh-hans' : 'en-us',
   };
 }
 

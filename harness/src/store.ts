@@ -167,8 +167,10 @@ export function createHarnessStore(opts: HarnessStoreOptions = {}): Store<any> {
       // SortableTable asks whether a list is too long to update live
       'resource-fetch': {
         namespaced: true,
-        getters:    { isTooManyItemsToAutoUpdate: () => false, manualRefreshIsLoading: () => false, refreshFlag: () => false },
-        actions:    { doManualRefresh() {} },
+        getters:    {
+          isTooManyItemsToAutoUpdate: () => false, manualRefreshIsLoading: () => false, refreshFlag: () => false
+        },
+        actions: { doManualRefresh() { /* the sample data never changes: nothing to refresh */ } },
       },
       i18n: {
         namespaced: true,

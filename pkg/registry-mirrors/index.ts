@@ -47,6 +47,8 @@ export default function(plugin: IPlugin): void {
 
   // Cluster Management > Registry Routes: every cluster's registry posture
   // a product module with init($plugin, store), as the extension manager loads it
+  // eslint-disable-next-line no-restricted-syntax -- IPlugin.addProduct takes the product module, typed loosely in @rancher/shell 3.0.8
   plugin.addProduct(registryRoutes as any);
+  // eslint-disable-next-line no-restricted-syntax -- the shell's RouteRecordRaw type is not exported to extensions
   plugin.addRoutes(registryRoutes.routes as any);
 }

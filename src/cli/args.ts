@@ -182,7 +182,7 @@ export function parseArgs(argv: string[]): CliOptions {
       v = args.shift();
       if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${name} needs a value`);
     }
-    spec.value!(o, v, name);
+    spec.value?.(o, v, name);
   }
   if (o.distro && o.distroVersion && parseVersion(o.distroVersion)?.distro && parseVersion(o.distroVersion)?.distro !== o.distro) {
     throw new UsageError(`--distro ${o.distro} contradicts --distro-version ${o.distroVersion}`);

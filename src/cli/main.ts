@@ -22,8 +22,14 @@ export const COMMANDS: Record<string, Command> = {
     const file = o.positional[0] ?? '';
     return fleet(o, o.positional.length === 1 ? readInput(file, 'fleet file') : '', file, o.secrets ? readInput(o.secrets, 'Secrets file') : undefined, io.out);
   },
-  help: (_o, io) => (io.out.write(USAGE), 0),
-  version: (_o, io) => (io.out.write(`registry-route ${VERSION}\n`), 0),
+  help: (_o, io) => {
+    io.out.write(USAGE);
+    return 0;
+  },
+  version: (_o, io) => {
+    io.out.write(`registry-route ${VERSION}\n`);
+    return 0;
+  },
 };
 
 /** Output errors that end the run quietly: a reader that went away, a full disk. */

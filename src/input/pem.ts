@@ -279,4 +279,3 @@ export function readPemCertificates(pem: string): CertRead[] {
 
   return out;
 }
-

@@ -1,6 +1,6 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
 import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
-import { compilePattern, replaceAll, replacementRefs } from '../containerd/rewrite';
+import { compilePattern, replacementRefs } from '../containerd/rewrite';
 import { hasUserInfo, redact } from '../lib/redact';
 import { finding } from './finding-codes';
 import { phraseId } from '../lib/phrase-id';
@@ -44,7 +44,6 @@ export function checkRegistryKey(key: string): string | undefined {
   if (port && (Number(port) > 65535 || Number(port) === 0)) return P.port;
   return undefined;
 }
-
 
 /** Why a rewrite pattern is not Go RE2 (with a hint for the usual PCRE habits), or undefined. */
 export function patternProblem(pattern: string): string | undefined {

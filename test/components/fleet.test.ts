@@ -11,7 +11,7 @@ import { fleetClusters, fleetSecrets } from '../../harness/src/fleet-sample';
 
 async function settle(w: any) {
   for (let i = 0; i < 50 && w.find('[data-testid="rm-fleet"]').attributes('data-busy') !== 'false'; i++) {
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((resolve) => setTimeout(resolve, 10));
     await flushPromises();
   }
   await nextTick();

@@ -95,7 +95,7 @@ describe('a refused key never reaches the spec (#2)', () => {
     await pattern1.setValue('');
     for (const prefix of ['^', '^l', '^li', '^lib', '^library/(.*)$']) {
       await pattern1.setValue(prefix);
-      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     expect(registries(resource)).toEqual(before);
     expect(card.get('[data-testid="rm-rewrite-draft-error-1"]').text()).toContain('already exists');
@@ -192,9 +192,10 @@ describe('a new rewrite, typed (#3)', () => {
 
     await typeKeys(wrapper, 'rm-rewrite-new-pattern-ghcr.io', '^x/(.*)$');
     await wrapper.get('[data-testid="rm-rewrite-add-ghcr.io"]').trigger('click');
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(card().get('[data-testid="rm-rewrite-1"]').find('[data-testid="rm-finding-REWRITE_EMPTY_REPLACEMENT"]').exists()).toBe(true);
     expect(status(wrapper).warnings).toBeGreaterThanOrEqual(1);
+    // eslint-disable-next-line no-restricted-syntax -- typeKeys takes any mounted wrapper
     await typeKeys(card() as any, 'rm-rewrite-replacement-1', 'mirror/$2');
     expect(card().get('[data-testid="rm-rewrite-1"]').find('[data-testid="rm-finding-REWRITE_GROUP_MISSING"]').exists()).toBe(true);
     expect(status(wrapper).state).toBe('error');
@@ -269,12 +270,12 @@ describe('removing a card (#6)', () => {
     const before = registries(resource);
 
     await wrapper.get('[data-testid="rm-mirror-remove-ghcr.io"]').trigger('click');
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(Object.keys(registries(resource).mirrors)).toEqual(['docker.io', 'quay.io']);
     expect(wrapper.get('[data-testid="rm-undo-bar"]').text()).toContain('ghcr.io');
     expect(document.activeElement).toBe(wrapper.get('[data-testid="rm-undo-remove"]').element);
     await wrapper.get('[data-testid="rm-undo-remove"]').trigger('click');
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(registries(resource)).toEqual(before);
     expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-mirror-key-ghcr.io');
   });
@@ -284,10 +285,10 @@ describe('removing a card (#6)', () => {
     const before = registries(resource);
 
     await wrapper.get('[data-testid="rm-config-remove-mirror.example.com:5000"]').trigger('click');
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(registries(resource).configs).toEqual({});
     await wrapper.get('[data-testid="rm-undo-remove"]').trigger('click');
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(registries(resource)).toEqual(before);
   });
 });

@@ -14,7 +14,7 @@ export interface PageFindings {
 }
 
 /** A no-op board for components mounted outside the tab. */
-export const NO_PAGE_FINDINGS: PageFindings = { report() {} };
+export const NO_PAGE_FINDINGS: PageFindings = { report() { /* outside the tab: nobody collects field findings */ } };
 
 export function draftFinding(path: Array<string | number>, message: string, fix: string): Finding {
   return {

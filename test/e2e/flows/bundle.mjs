@@ -29,7 +29,6 @@ async function openHost(page, host, params = {}) {
 
 /** the size ceiling of the built extension, gzip (level 9), in KB of 1024 bytes */
 const CEILING_KB = 200;
-const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 export default [
   {

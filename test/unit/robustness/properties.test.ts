@@ -431,9 +431,9 @@ describe('robustness properties (fast-check, seed ' + SEED + ')', () => {
         // yaml.v2 gives a string field the text of a boolean; only bool fields keep true/false
         const asNode = (x: unknown, key?: string): unknown =>
           typeof x === 'boolean' ? (key === 'insecure_skip_verify' || key === 'insecureSkipVerify' ? x : String(x))
-          : Array.isArray(x) ? x.map((i) => asNode(i))
-          : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, i]) => [k, asNode(i, k)]))
-          : x;
+            : Array.isArray(x) ? x.map((i) => asNode(i))
+              : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, i]) => [k, asNode(i, k)]))
+                : x;
         if (y.ok) expect(y.value, `read back differently:\n${text}`).toEqual(asNode(v));
         return true;
       }),
