@@ -118,7 +118,15 @@ async function runCase(c, o, tmp, pki) {
   const res = { c, yamlText, opts, errors: [], images: [], files: [], subs: [], ctrMs: 0 };
 
   const engine = o.engineFor(c);
-  const render = await engine(['hosts-dir', ...opts, hostsDir]);
+  // hosts.toml does not depend on the system-default-registry or the pull context: hosts-dir takes neither
+  const renderOpts = ['--registries', regFile, ...flagArgs({ ...c.flags, sdr: undefined, context: undefined })];
+  const render = await engine(['hosts-dir', ...renderOpts, hostsDir]);
+  if (c.hostsDirRefuses) {
+    if (render.code !== 2 || !c.hostsDirRefuses.test(render.stderr)) {
+      res.errors.push(`engine: hosts-dir should refuse with exit 2 and ${c.hostsDirRefuses}, got exit ${render.code}: ${render.stderr.trim()}`);
+    }
+    return res;
+  }
   if (render.code !== 0) {
     res.errors.push(`engine: hosts-dir exited ${render.code}${render.timedOut ? ' (timeout)' : ''}: ${render.stderr.trim()}`);
     return res;
