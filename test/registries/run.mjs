@@ -163,7 +163,9 @@ async function setup() {
   lab.hole = { host: '127.0.0.1:5010', origin: 'http://127.0.0.1:5010' };
   lab.servers.push(await startRedirector(5011, 'http://127.0.0.2:5002'));
   lab.redirect = { origin: 'http://127.0.0.1:5011' };
-  await Promise.all(Object.values(R).map((r) => r.start(tmp)));
+  // a pull-through cache asks its upstream at start and exits if it is not up yet: upstream first
+  await Promise.all(Object.values(R).filter((r) => r !== R.cache).map((r) => r.start(tmp)));
+  await R.cache.start(tmp);
 
   // images: upstream holds tiny, only-up, team/app and prefix/ copies; second
   // holds its own tiny and team/app (other digests); empty holds only a decoy
