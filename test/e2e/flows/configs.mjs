@@ -151,6 +151,8 @@ export default [
 
       // fix the pattern in its row
       await pattern1.fill('^library/(.*)$');
+      // a pattern is applied on Enter or when the field is left
+      await pattern1.press('Enter');
       await expect.attr(pattern1, 'aria-invalid', '', 'Pattern of rewrite 1 after the fix');
       await statusIs(page, 'ok', L('registryMirrors.status.ok'));
       await expect.count(card.locator('[data-testid="rm-finding-REWRITE_INVALID"]'), 0, 'REWRITE_INVALID after the fix');
