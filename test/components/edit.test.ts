@@ -3,19 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import {
   mountTab, loadSample, type, click, toggle, registries, field, outsideRegistries
 } from './helpers';
-
-const PEM = `-----BEGIN CERTIFICATE-----
-MIIBqzCCAVGgAwIBAgICEJIwCgYIKoZIzj0EAwIwNDEUMBIGA1UECgwLRXhhbXBs
-ZSBPcmcxHDAaBgNVBAMME0V4YW1wbGUgUmVnaXN0cnkgQ0EwHhcNMjYxMTIzMjAy
-MTAxWhcNMzYxMTIwMjAyMTAxWjA0MRQwEgYDVQQKDAtFeGFtcGxlIE9yZzEcMBoG
-A1UEAwwTRXhhbXBsZSBSZWdpc3RyeSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEH
-A0IABGtx1FAMY6tSk+98Ba0z/HLUff/p9AauDPJc29ImokM0ZilMT6/csNDS1aWz
-7bxNt6nXcp5n82Md9DGV74UzAP+jUzBRMB0GA1UdDgQWBBTVonU4gycm448HzLI1
-uH6znZZa+TAfBgNVHSMEGDAWgBTVonU4gycm448HzLI1uH6znZZa+TAPBgNVHRMB
-Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQD8fCs1LFzRg337NAIyXdxwjRzm
-/5YpTIWq15HtNnGOxgIgSL94aIbJFfg/o/ykGJjwcLJ4vEiJuFqDOD8t9hwUDPc=
------END CERTIFICATE-----
-`;
+import { TEST_CA_PEM as PEM } from '../fixtures/test-ca';
 
 describe('editing writes the right spec', () => {
   it('adds a mirror from the input and from a quick pick, with endpoints', async() => {

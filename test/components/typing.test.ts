@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import {
   mountTab, loadSample, typeKeys, blur, press, registries, status, field
 } from './helpers';
+import { TEST_CA_PEM as PEM } from '../fixtures/test-ca';
 
 describe('a refused key never reaches the spec (#2)', () => {
   it('renaming ghcr.io to docker.io (taken), typed: the spec keeps ghcr.io, the banner counts the error', async() => {
@@ -111,19 +112,6 @@ describe('a refused key never reaches the spec (#2)', () => {
     expect(Object.keys(registries(resource).mirrors['docker.io'].rewrite)).toEqual(['^library/(.*)$', '^(rancher|suse)/(.*)$']);
   });
 });
-
-const PEM = `-----BEGIN CERTIFICATE-----
-MIIBqzCCAVGgAwIBAgICEJIwCgYIKoZIzj0EAwIwNDEUMBIGA1UECgwLRXhhbXBs
-ZSBPcmcxHDAaBgNVBAMME0V4YW1wbGUgUmVnaXN0cnkgQ0EwHhcNMjYxMTIzMjAy
-MTAxWhcNMzYxMTIwMjAyMTAxWjA0MRQwEgYDVQQKDAtFeGFtcGxlIE9yZzEcMBoG
-A1UEAwwTRXhhbXBsZSBSZWdpc3RyeSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEH
-A0IABGtx1FAMY6tSk+98Ba0z/HLUff/p9AauDPJc29ImokM0ZilMT6/csNDS1aWz
-7bxNt6nXcp5n82Md9DGV74UzAP+jUzBRMB0GA1UdDgQWBBTVonU4gycm448HzLI1
-uH6znZZa+TAfBgNVHSMEGDAWgBTVonU4gycm448HzLI1uH6znZZa+TAPBgNVHRMB
-Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQD8fCs1LFzRg337NAIyXdxwjRzm
-/5YpTIWq15HtNnGOxgIgSL94aIbJFfg/o/ykGJjwcLJ4vEiJuFqDOD8t9hwUDPc=
------END CERTIFICATE-----
-`;
 
 describe('the CA box keeps what is typed (#1)', () => {
   const CA = 'rm-config-ca-mirror.example.com:5000';

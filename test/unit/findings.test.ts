@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, caBundleProblem, readCaBundle, type Finding } from '../../src';
 import { compileNode } from './helpers';
+import { TEST_CA_PEM } from '../fixtures/test-ca';
 
-// a self-signed test CA, valid 2026-11-23 – 2036-11-20
-const TEST_CA_PEM = `-----BEGIN CERTIFICATE-----
-MIIBqzCCAVGgAwIBAgICEJIwCgYIKoZIzj0EAwIwNDEUMBIGA1UECgwLRXhhbXBs
-ZSBPcmcxHDAaBgNVBAMME0V4YW1wbGUgUmVnaXN0cnkgQ0EwHhcNMjYxMTIzMjAy
-MTAxWhcNMzYxMTIwMjAyMTAxWjA0MRQwEgYDVQQKDAtFeGFtcGxlIE9yZzEcMBoG
-A1UEAwwTRXhhbXBsZSBSZWdpc3RyeSBDQTBZMBMGByqGSM49AgEGCCqGSM49AwEH
-A0IABGtx1FAMY6tSk+98Ba0z/HLUff/p9AauDPJc29ImokM0ZilMT6/csNDS1aWz
-7bxNt6nXcp5n82Md9DGV74UzAP+jUzBRMB0GA1UdDgQWBBTVonU4gycm448HzLI1
-uH6znZZa+TAfBgNVHSMEGDAWgBTVonU4gycm448HzLI1uH6znZZa+TAPBgNVHRMB
-Af8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQD8fCs1LFzRg337NAIyXdxwjRzm
-/5YpTIWq15HtNnGOxgIgSL94aIbJFfg/o/ykGJjwcLJ4vEiJuFqDOD8t9hwUDPc=
------END CERTIFICATE-----
-`;
 const seen = new Set<string>();
 function findings(value: unknown, base = {}, image?: string): Finding[] {
   const c = compileNode(value, base);
