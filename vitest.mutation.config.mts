@@ -21,6 +21,7 @@ class QuickFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (f: TestSpecification) => SLOW_LAST.findIndex((s) => f.moduleId.endsWith(s));
     const size = (f: TestSpecification) => statSync(f.moduleId).size;
+
     return [...files].sort((a, b) => rank(a) - rank(b) || size(a) - size(b));
   }
 }
