@@ -21,10 +21,10 @@ describe('host configs: edges', () => {
   });
 
   it('configForHost: docker.io looks under registry-1.docker.io first, then its own name; no config is {} with no key', () => {
-    const configs = { 'registry-1.docker.io': { auth: { username: 'a' } }, 'docker.io': { auth: { username: 'b' } }, 'quay.io': { auth: { username: 'q' } } };
-    expect(configForHost(configs, 'docker.io')).toEqual({ config: { auth: { username: 'a' } }, key: 'registry-1.docker.io' });
-    expect(configForHost({ 'docker.io': { auth: { username: 'b' } } }, 'docker.io')).toEqual({ config: { auth: { username: 'b' } }, key: 'docker.io' });
-    expect(configForHost(configs, 'quay.io')).toEqual({ config: { auth: { username: 'q' } }, key: 'quay.io' });
+    const configs = { 'registry-1.docker.io': { tls: { caFile: '/a.pem' } }, 'docker.io': { tls: { caFile: '/b.pem' } }, 'quay.io': { tls: { caFile: '/q.pem' } } };
+    expect(configForHost(configs, 'docker.io')).toEqual({ config: { tls: { caFile: '/a.pem' } }, key: 'registry-1.docker.io' });
+    expect(configForHost({ 'docker.io': { tls: { caFile: '/b.pem' } } }, 'docker.io')).toEqual({ config: { tls: { caFile: '/b.pem' } }, key: 'docker.io' });
+    expect(configForHost(configs, 'quay.io')).toEqual({ config: { tls: { caFile: '/q.pem' } }, key: 'quay.io' });
     expect(configForHost(configs, 'ghcr.io')).toEqual({ config: {}, key: null });
     expect(configForHost({}, 'docker.io')).toEqual({ config: {}, key: null });
   });
