@@ -81,4 +81,48 @@ export default [
       await expect.poll(async() => expect.ok((await status(page)).status !== 'ok', 'the banner counts the finding'));
     },
   },
+  {
+    name: 'typing: view mode in the dark theme: field values read at 4.5:1 or more (#7)',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'view', theme: 'dark' });
+      const ratios = await tab(page).evaluate((root) => {
+        const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => {
+          const f = (v) => {
+            const x = v / 255;
+
+            return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+          };
+
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const background = (el) => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = rgb(getComputedStyle(e).backgroundColor);
+
+            if (c.length === 3 || (c.length === 4 && c[3] > 0)) {
+              return c.slice(0, 3);
+            }
+          }
+
+          return [255, 255, 255];
+        };
+
+        return [...root.querySelectorAll('input[type="text"], input:not([type]), textarea')].filter((el) => el.value && el.getBoundingClientRect().width > 0).map((el) => {
+          const style = getComputedStyle(el);
+          // what is painted: -webkit-text-fill-color wins over color
+          const fg = lum(rgb(style.webkitTextFillColor || style.color).slice(0, 3));
+          const bg = lum(background(el));
+          const [hi, lo] = fg > bg ? [fg, bg] : [bg, fg];
+
+          return { id: el.getAttribute('data-testid'), value: el.value, ratio: (hi + 0.05) / (lo + 0.05) };
+        });
+      });
+
+      expect.ok(ratios.length >= 5, `view mode shows field values (${ ratios.length })`);
+      const low = ratios.filter((r) => r.ratio < 4.5);
+
+      expect.equal(low.map((r) => `${ r.id } ${ r.ratio.toFixed(2) }:1`), [], 'field values under 4.5:1');
+    },
+  },
 ];
