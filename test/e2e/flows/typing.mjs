@@ -82,6 +82,25 @@ export default [
     },
   },
   {
+    name: 'typing: a screen reader hears each field and checkbox once (#7)',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      const config = await configCard(page, 'mirror.example.com:5000').ariaSnapshot();
+      const skip = L('registryMirrors.configs.skipVerify');
+
+      expect.equal(config.split('\n').filter((l) => l.includes(`checkbox "${ skip }"`)).length, 1, 'Skip TLS checkboxes in the accessibility tree');
+      await expect.poll(async() => expect.ok(await configCard(page, 'mirror.example.com:5000').getByRole('checkbox', { name: skip, exact: true }).count() === 1, 'one Skip TLS checkbox by role'));
+      const mirror = await mirrorCard(page, 'ghcr.io').ariaSnapshot();
+      const endpoint = L('registryMirrors.endpoints.label', { n: 1 });
+      const pattern = L('registryMirrors.rewrites.patternAria', { n: 1 });
+
+      // the field names are heard with their fields, not also as text before them
+      expect.equal(mirror.split('\n').filter((l) => l.includes(`${ endpoint }:`)), [], 'the endpoint\'s name as text');
+      expect.equal(mirror.split('\n').filter((l) => l.includes(pattern) && !l.includes('textbox')), [], 'the pattern\'s name as text');
+      expect.ok(mirror.includes(`textbox "${ endpoint }"`) && mirror.includes(`textbox "${ pattern }"`), 'the fields keep their names');
+    },
+  },
+  {
     name: 'typing: view mode in the dark theme: field values read at 4.5:1 or more (#7)',
     async fn({ page, harness }) {
       await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'view', theme: 'dark' });
