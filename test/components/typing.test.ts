@@ -359,3 +359,37 @@ describe('the add rows refuse what a rename refuses, and say why (#7)', () => {
     expect(registries(resource)).toEqual(before);
   });
 });
+
+describe('"Create a Secret" while the cluster is being created (#7)', () => {
+  it('says the Secret is made before the cluster, and offers to delete it again', async() => {
+    const { wrapper, resource, store } = await mountTab(loadSample('airgap-rke2-v1.31.6'), { mode: 'create' });
+    const card = () => wrapper.get('[data-testid="rm-config-registry.example.com"]');
+    const made = () => store.getters['management/all']('secret').filter((s: any) => s.metadata.name.startsWith('registryconfig-auth-'));
+
+    await click(wrapper, 'rm-config-create-secret');
+    expect(card().get('[data-testid="rm-config-create-note"]').text()).toContain('does not exist yet');
+    await typeKeys(wrapper, 'rm-config-create-username', 'robot');
+    await typeKeys(wrapper, 'rm-config-create-password', 'pw');
+    await click(wrapper, 'rm-config-create-submit');
+    expect(made()).toHaveLength(1);
+    const name = made()[0].metadata.name;
+
+    expect(registries(resource).configs['registry.example.com'].authConfigSecretName).toBe(name);
+    expect(card().get('[data-testid="rm-config-made-secret"]').text()).toContain(`${ name } was created in fleet-default before the cluster`);
+    await click(wrapper, 'rm-config-made-secret-delete');
+    expect(made()).toHaveLength(0);
+    expect('authConfigSecretName' in registries(resource).configs['registry.example.com']).toBe(false);
+    expect(wrapper.find('[data-testid="rm-config-made-secret"]').exists()).toBe(false);
+  });
+
+  it('in edit mode the cluster exists: no such notice', async() => {
+    const { wrapper } = await mountTab(loadSample('airgap-rke2-v1.31.6'));
+
+    await click(wrapper, 'rm-config-create-secret');
+    expect(wrapper.get('[data-testid="rm-config-create-note"]').text()).not.toContain('does not exist yet');
+    await typeKeys(wrapper, 'rm-config-create-username', 'robot');
+    await typeKeys(wrapper, 'rm-config-create-password', 'pw');
+    await click(wrapper, 'rm-config-create-submit');
+    expect(wrapper.find('[data-testid="rm-config-made-secret"]').exists()).toBe(false);
+  });
+});
