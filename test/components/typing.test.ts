@@ -393,3 +393,26 @@ describe('"Create a Secret" while the cluster is being created (#7)', () => {
     expect(wrapper.find('[data-testid="rm-config-made-secret"]').exists()).toBe(false);
   });
 });
+
+describe('the two-layers explainer (layout)', () => {
+  it('is open until closed once, then stays closed with a one-line summary', async() => {
+    localStorage.removeItem('registry-mirrors.layers.closed');
+    const first = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const toggle = () => first.wrapper.get('[data-testid="rm-layers-toggle"]');
+
+    expect(toggle().attributes('aria-expanded')).toBe('true');
+    expect(first.wrapper.find('[data-testid="rm-layers-summary"]').exists()).toBe(false);
+    await click(first.wrapper, 'rm-layers-toggle');
+    expect(toggle().attributes('aria-expanded')).toBe('false');
+    expect((first.wrapper.get('#rm-layers-body').element as HTMLElement).style.display).toBe('none');
+    expect(first.wrapper.get('[data-testid="rm-layers-summary"]').text()).toBe('App layer: system-default-registry Not set. CRI layer: 3 mirrors, 1 registry config.');
+    first.wrapper.unmount();
+
+    const again = await mountTab(loadSample('k3s-rewrites-embedded'));
+
+    expect(again.wrapper.get('[data-testid="rm-layers-toggle"]').attributes('aria-expanded')).toBe('false');
+    await click(again.wrapper, 'rm-layers-toggle');
+    expect(localStorage.getItem('registry-mirrors.layers.closed')).toBe('0');
+    again.wrapper.unmount();
+  });
+});

@@ -82,6 +82,23 @@ export default [
     },
   },
   {
+    name: 'typing: at 1440x900 the form starts above the fold once the explainer is closed, and it stays closed',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      const toggle = tab(page).getByRole('button', { name: L('registryMirrors.layers.title'), exact: true });
+
+      await toggle.click();
+      await expect.attr(toggle, 'aria-expanded', 'false', 'the explainer after a click');
+      const top = await mirrorCard(page, 'docker.io').evaluate((el) => el.getBoundingClientRect().top);
+
+      expect.ok(top < 900 - 120, `the first mirror card starts at ${ Math.round(top) }px, above the fold of 900px`);
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      await expect.attr(toggle, 'aria-expanded', 'false', 'the explainer after a reload (remembered)');
+      await toggle.click();
+      await expect.attr(toggle, 'aria-expanded', 'true', 'the explainer opened again');
+    },
+  },
+  {
     name: 'typing: a screen reader hears each field and checkbox once (#7)',
     async fn({ page, harness }) {
       await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
