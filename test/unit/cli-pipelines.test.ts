@@ -362,16 +362,23 @@ describe('fidelity of what the CLI reads and says', () => {
     const f = file('configs:\n  m.example.com:\n    auth:\n      username: "<from Secret fleet-default/s key username>"\n      password: "<from Secret fleet-default/s key password>"\n');
     expect(cli(['check', '--registries', f]).stdout).toMatch(/AUTH_PLACEHOLDER configs\.m\.example\.com\.auth\.username/);
   });
-  it('more than 2,000 configs: routes say so loudly, hosts-dir writes nothing partial', () => {
-    const many = `configs:\n${Array.from({ length: 2001 }, (_, i) => `  r${i}.example.com:\n    tls: {insecure_skip_verify: true}\n`).join('')}`;
+  it('2,500 mirrors and configs (over the 2,000 of the tab preview): check, routes and hosts-dir handle every entry', () => {
+    const N = 2500;
+    const many = `mirrors:\n${Array.from({ length: N }, (_, i) => `  r${i}.example.com:\n    endpoint: ["https://m${i}.example.com"]\n`).join('')}configs:\n${Array.from({ length: N }, (_, i) => `  m${i}.example.com:\n    tls: {ca_file: /etc/ca/${i}.pem}\n`).join('')}`;
     const f = file(many);
-    const r = cli(['--registries', f, 'nginx']);
-    expect(r.stderr).toMatch(/WARNING: Configs: 2,001 is more than the 2,000/);
-    const out = join(dir, 'limit-out');
-    const h = cli(['hosts-dir', '--registries', f, out]);
-    expect(h.code).toBe(2);
-    expect(h.stderr).toMatch(/nothing was written/);
-    expect(existsSync(out)).toBe(false);
+    const c = JSON.parse(cli(['check', '--registries', f, '--json']).stdout);
+    expect(c.findings.map((x: { code: string }) => x.code)).not.toContain('LIMIT_EXCEEDED');
+    const last = cli(['--registries', f, '--json', `r${N - 1}.example.com/app:1`]);
+    expect(last.stderr).toBe('');
+    const route = JSON.parse(last.stdout)[0];
+    expect(route.attempts[0]).toMatchObject({ url: `https://m${N - 1}.example.com/v2/app/manifests/1?ns=r${N - 1}.example.com`, tls: { ca: [`/etc/ca/${N - 1}.pem`] } });
+    const out = join(dir, 'many-out');
+    const h = cli(['hosts-dir', '--registries', f, '--distro', 'rke2', out]);
+    expect(h.code).toBe(0);
+    // a directory per mirror, and one per config host (its TLS for direct pulls)
+    expect(h.stdout).toContain(`wrote ${2 * N} hosts.toml file(s)`);
+    expect(readdirSync(out)).toHaveLength(2 * N);
+    expect(readFileSync(join(out, `r${N - 1}.example.com`, 'hosts.toml'), 'utf8')).toContain(`[host."https://m${N - 1}.example.com/v2"]`);
   });
 });
 
