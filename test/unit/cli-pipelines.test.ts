@@ -1,32 +1,18 @@
 // registry-route as CI pipelines and admins run it: through the built bin/, as a
 // process, with real files, pipes and exit codes (issue 17).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { BIN, buildOnce, cli, scratch } from './cli-bin';
 
 // each test starts several node processes; on a busy machine that takes seconds
 vi.setConfig({ testTimeout: 60_000 });
 
-const BIN = join(__dirname, '../../bin/registry-route.mjs');
-const dir = mkdtempSync(join(tmpdir(), 'rr-pipe-'));
-let n = 0;
-function file(text: string, name = `f${n++}.yaml`): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
-function cli(args: string[], input = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { dir, file } = scratch('rr-pipe-');
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .*[.:]\d+|internal error/);
 
-beforeAll(() => {
-  // the bin rebuilds its bundle when src/ is newer: do it once, before the timed runs
-  spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', timeout: 120_000 });
-}, 120_000);
+beforeAll(buildOnce, 120_000);
 
 const SECRET = 'S3cretPw9';
 
