@@ -47,6 +47,13 @@ describe('finding texts through the CLI', () => {
     // an image that is itself invalid is still the image's problem
     const bad = json(['--system-default-registry', 'https://r.example.com', '--context', 'system', 'NGINX:::'])[0].findings;
     expect(bad.find((x: { code: string }) => x.code === 'IMAGE_INVALID')).toMatchObject({ path: ['image'], fix: expect.stringMatching(/^Enter a reference/) });
+    // a valid setting whose path makes the system name of a long image too long: not "invalid setting"
+    const long = 'a'.repeat(231);
+    const tooLong = cli(['--system-default-registry', 'r.example.com/abcdefghijklmnop', '--context', 'system', long]);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stdout).toMatch(/: invalid system image name \(with system-default-registry in front\)$/m);
+    expect(tooLong.stdout).toMatch(/fix: "a+… \(231 characters\)" is valid on its own: shorten the path of system-default-registry "r\.example\.com\/abcdefghijklmnop"/);
+    expect(tooLong.stdout).not.toMatch(/SDR_INVALID|is invalid$/m);
   });
 
   it('Docker Hub direct names a field that exists, and with docker.io credentials says the account limit applies', () => {

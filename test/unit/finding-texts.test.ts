@@ -89,9 +89,9 @@ function engineFindings(): Finding[] {
     out.push(...compiled.findings, ...resolveRoute(compiled, 'nginx', { context: 'system' }).findings);
   }
   out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
-  // an image that is fine with a system-default-registry that is not (checked, and not caught by the check)
+  // an image that is fine with a system-default-registry that is not; a valid one that makes the system name too long
   out.push(...resolveRoute(compileNode({}, { systemDefaultRegistry: 'https://r.example.com' }), 'nginx', { context: 'system' }).findings);
-  out.push(...resolveRoute(compileNode({}, { systemDefaultRegistry: `r.example.com/${'p'.repeat(300)}` }), 'nginx', { context: 'system' }).findings);
+  out.push(...resolveRoute(compileNode({}, { systemDefaultRegistry: 'r.example.com/abcdefghijklmnop' }), 'a'.repeat(231), { context: 'system' }).findings);
   for (const c of CLI_CASES) {
     const n = settingsFromNodeValue(c.value, c.base, { surface: 'cli' });
     out.push(...compile(n.settings, n.findings, { surface: 'cli' }).findings);
