@@ -2,7 +2,7 @@
 // step what the page shows and the spec it would save.
 import { describe, it, expect } from 'vitest';
 import {
-  mountTab, loadSample, typeKeys, blur, press, registries, status, field
+  mountTab, loadSample, typeKeys, blur, press, registries, status, field, click, toggle
 } from './helpers';
 import { TEST_CA_PEM as PEM } from '../fixtures/test-ca';
 
@@ -278,5 +278,53 @@ describe('removing a card (#6)', () => {
     await wrapper.get('[data-testid="rm-undo-remove"]').trigger('click');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(registries(resource)).toEqual(before);
+  });
+});
+
+describe('an edit undone by hand leaves the spec as it was (#7)', () => {
+  it('add a mirror then remove it, on a cluster without registries: no registries: {mirrors: {}} left', async() => {
+    const cluster = loadSample('empty-new');
+
+    delete cluster.spec.rkeConfig.registries;
+    const { wrapper, resource } = await mountTab(cluster);
+
+    await typeKeys(wrapper, 'rm-mirror-new', 'docker.io');
+    await click(wrapper, 'rm-mirror-add');
+    expect(registries(resource)).toEqual({ mirrors: { 'docker.io': { endpoint: [] } } });
+    await click(wrapper, 'rm-mirror-remove-docker.io');
+    expect('registries' in resource.spec.rkeConfig).toBe(false);
+    // Undo brings it back; the page's own maps stay where the cluster had them
+    await click(wrapper, 'rm-undo-remove');
+    expect(registries(resource)).toEqual({ mirrors: { 'docker.io': { endpoint: [] } } });
+  });
+
+  it('a cluster that had empty maps keeps them', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('empty-new'));
+
+    await typeKeys(wrapper, 'rm-config-new', 'r.example.com');
+    await click(wrapper, 'rm-config-add');
+    await click(wrapper, 'rm-config-remove-r.example.com');
+    expect(registries(resource)).toEqual({ configs: {}, mirrors: {} });
+  });
+
+  it('Skip TLS on then off removes the key again; a config that had insecureSkipVerify: false keeps it', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+    const { wrapper, resource } = await mountTab(cluster);
+    const host = 'mirror.example.com:5000';
+    const before = registries(resource).configs[host];
+
+    expect('insecureSkipVerify' in before).toBe(false);
+    await toggle(wrapper, `rm-config-skip-${ host }`);
+    expect(registries(resource).configs[host].insecureSkipVerify).toBe(true);
+    await toggle(wrapper, `rm-config-skip-${ host }`);
+    expect(registries(resource).configs[host]).toEqual(before);
+
+    const airgap = await mountTab(loadSample('airgap-rke2-v1.31.6'));
+    const had = registries(airgap.resource).configs['registry.example.com'];
+
+    expect(had.insecureSkipVerify).toBe(false);
+    await toggle(airgap.wrapper, 'rm-config-skip-registry.example.com');
+    await toggle(airgap.wrapper, 'rm-config-skip-registry.example.com');
+    expect(registries(airgap.resource).configs['registry.example.com']).toEqual(had);
   });
 });

@@ -86,6 +86,8 @@ export function readSpec(page) {
  * `undefined` when it shows "(not set)".
  */
 export async function readYamlPanel(page) {
+  // the panel follows the model once typing pauses
+  await page.locator('[data-testid="harness-changed"]:not([data-updating])').waitFor({ timeout: 10_000 });
   const text = await page.locator('[data-testid="harness-yaml"]').textContent();
   const trimmed = (text || '').trim();
 
@@ -150,9 +152,14 @@ export async function routeAttempts(page, which = 'workload') {
   })));
 }
 
-/** The status banner: {status: ok|warning|error, text}. */
+/**
+ * The status banner once the tab has checked the last edit (it says "Checking the change…",
+ * data-status="updating", until typing pauses): {status: ok|warning|error, text}.
+ */
 export async function status(page) {
   const el = tab(page).locator('[data-testid="rm-status"]');
+
+  await el.and(page.locator(':not([data-status="updating"])')).waitFor({ timeout: 10_000 });
 
   // the summary line (the list of findings below it links to each field)
   return { status: await el.getAttribute('data-status'), text: (await el.locator('[data-testid="rm-status-summary"]').innerText()).trim() };
