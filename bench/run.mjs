@@ -333,8 +333,8 @@ if (wanted('browser.floor') || BROWSER_SIZES.some((n) => browserIds(n).some(want
   const standalone = join(ROOT, 'dist-standalone', 'index.html');
   if (!SHORT || !existsSync(standalone)) {
     process.stderr.write('  building the standalone page (npm run build:standalone) …\n');
-    const b = spawnSync('npm', ['run', 'build:standalone'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (b.status !== 0) throw new Error('npm run build:standalone failed');
+    const b = spawnSync('npm', ['run', 'build:standalone'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (b.status !== 0) throw new Error(`npm run build:standalone failed:\n${b.stdout}\n${b.stderr}`);
   }
   const KEYS = SHORT ? 8 : 60;
   const sizes = BROWSER_SIZES.filter((n) => browserIds(n).some(wanted));

@@ -125,7 +125,7 @@ function keySequence(count) {
  * Launch Chromium, serve dist-standalone/, and measure typing into an endpoint for each size;
  * `floor`: the same measure on a bare <input> first (what the browser and machine cost alone).
  * @param {{ sizes: number[], keystrokes: number, gapMs?: number, floor?: boolean, log?: (s: string) => void }} opts
- * @returns {Promise<{ chromium: string, dir: string, results: Record<string, { samples: number[], eventTiming: number[], summary: object, renderMs: number }> }>}
+ * @returns {Promise<{ chromium: string, dir: string, results: Record<string, { samples: number[], eventTiming: number[], summary: any, renderMs: number, settledMs?: number }> }>}
  */
 export async function measureTyping({
   sizes, keystrokes, gapMs = 120, floor = false, log = (/** @type {string} */ _s) => undefined

@@ -328,3 +328,34 @@ describe('an edit undone by hand leaves the spec as it was (#7)', () => {
     expect(registries(airgap.resource).configs['registry.example.com']).toEqual(had);
   });
 });
+
+describe('the add rows refuse what a rename refuses, and say why (#7)', () => {
+  it('"__proto__" typed as a new mirror: refused at the field, kept there, nothing vanishes into the spec', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await typeKeys(wrapper, 'rm-mirror-new', '__proto__');
+    await click(wrapper, 'rm-mirror-add');
+    expect(registries(resource)).toEqual(before);
+    expect(wrapper.get('[data-testid="rm-mirror-new-error"]').text()).toContain('not a registry host[:port]');
+    expect((field(wrapper, 'rm-mirror-new').element as HTMLInputElement).value).toBe('__proto__');
+    // the message goes as soon as the text changes; a valid host is added
+    await typeKeys(wrapper, 'rm-mirror-new', 'proto.example.com');
+    expect(wrapper.find('[data-testid="rm-mirror-new-error"]').exists()).toBe(false);
+    await click(wrapper, 'rm-mirror-add');
+    expect(Object.keys(registries(resource).mirrors)).toContain('proto.example.com');
+  });
+
+  it('a 5,000-character host pasted as a new config, and Docker.IO as a mirror: refused with the reason', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await field(wrapper, 'rm-config-new').setValue(`${ 'a'.repeat(5000) }.example.com`);
+    await click(wrapper, 'rm-config-add');
+    expect(wrapper.get('[data-testid="rm-config-new-error"]').text()).toContain('longer than a host name can be');
+    await typeKeys(wrapper, 'rm-mirror-new', 'Docker.IO');
+    await click(wrapper, 'rm-mirror-add');
+    expect(wrapper.get('[data-testid="rm-mirror-new-error"]').text()).toContain('Use docker.io');
+    expect(registries(resource)).toEqual(before);
+  });
+});

@@ -20,8 +20,12 @@ export interface Settled {
   stop(): void;
 }
 
-/** `opts.delayMs`: this one's quiet time, when it is not SETTLE.delayMs (still at once when that is <= 0) */
-export function settled<T>(read: () => T, fresh: (value: T) => void, stale?: () => void, opts: { delayMs?: number } = {}): Settled {
+/**
+ * `opts.delayMs`: this one's quiet time, when it is not SETTLE.delayMs (still at once when
+ * that is <= 0); `opts.prepare(value)`: costly work on the new value, run in a task of its
+ * own between reading it and handing it to `fresh`.
+ */
+export function settled<T>(read: () => T, fresh: (value: T) => void, stale?: () => void, opts: { delayMs?: number; prepare?: (value: T) => void } = {}): Settled {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
   let stopped = false;
@@ -41,9 +45,12 @@ export function settled<T>(read: () => T, fresh: (value: T) => void, stale?: () 
       return;
     }
     clearTimeout(timer);
-    timer = setTimeout(flush, opts.delayMs ?? SETTLE.delayMs);
+    timer = setTimeout(flushInSteps, opts.delayMs ?? SETTLE.delayMs);
   };
 
+  let generation = 0;
+
+  /** now, in one go (an explicit flush, or no delay) */
   function flush() {
     clearTimeout(timer);
     timer = undefined;
@@ -51,10 +58,44 @@ export function settled<T>(read: () => T, fresh: (value: T) => void, stale?: () 
       return;
     }
     pending = false;
-    fresh(reader.run());
+    generation++;
+    const value = reader.run();
+
+    opts.prepare?.(value);
+    fresh(value);
   }
 
-  fresh(reader.run());
+  /**
+   * After the quiet time: read, prepare and hand over in three tasks, so that a key pressed
+   * meanwhile is handled between them (and the rest is dropped: that key starts it over).
+   */
+  function flushInSteps() {
+    timer = undefined;
+    if (stopped || !pending) {
+      return;
+    }
+    pending = false;
+    const gen = ++generation;
+    const value = reader.run();
+    const live = () => gen === generation && !pending && !stopped;
+
+    setTimeout(() => {
+      if (!live()) {
+        return;
+      }
+      opts.prepare?.(value);
+      setTimeout(() => {
+        if (live()) {
+          fresh(value);
+        }
+      }, 0);
+    }, 0);
+  }
+
+  const first = reader.run();
+
+  opts.prepare?.(first);
+  fresh(first);
 
   return {
     flush,
