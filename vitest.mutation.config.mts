@@ -21,6 +21,7 @@ class QuickFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (f: TestSpecification) => SLOW_LAST.findIndex((s) => f.moduleId.endsWith(s));
     const size = (f: TestSpecification) => statSync(f.moduleId).size;
+
     return [...files].sort((a, b) => rank(a) - rank(b) || size(a) - size(b));
   }
 }
@@ -42,10 +43,11 @@ export default defineConfig({
       'test/unit/rancher-api.test.ts',
     ],
     environment: 'node',
-    // one worker for all test files and mutants, not a fresh thread per file: the
+    // one worker for all test files of a mutant's run, not a fresh thread per file: the
     // dependencies (zod, yaml, fast-check, re2js) load once. test/mutation/fresh-modules.ts
-    // re-evaluates src/ before every file, so a memo table never carries a value
-    // computed under one mutant into the run of another.
+    // re-evaluates src/ before every file and empties the memo tables before every test:
+    // no value computed under one mutant (or by an earlier test) hides a computation
+    // from Stryker's per-test coverage.
     isolate:     false,
     setupFiles:  ['test/mutation/fresh-modules.ts'],
     sequence:    { sequencer: QuickFirst },
