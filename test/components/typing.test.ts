@@ -416,3 +416,14 @@ describe('the two-layers explainer (layout)', () => {
     again.wrapper.unmount();
   });
 });
+
+describe('the rewrite help (layout)', () => {
+  it('is said once above the mirrors, not again in every card', async() => {
+    const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const help = 'Pattern (Go RE2 regular expression) matched against the repository path';
+
+    expect(wrapper.findAll('section[data-testid^="rm-mirror-"]')).toHaveLength(3);
+    expect(wrapper.text().split(help)).toHaveLength(2);
+    expect(wrapper.get('[data-testid="rm-rewrites-help"]').text()).toContain(help);
+  });
+});
