@@ -427,3 +427,17 @@ describe('the rewrite help (layout)', () => {
     expect(wrapper.get('[data-testid="rm-rewrites-help"]').text()).toContain(help);
   });
 });
+
+describe('the per-endpoint config line (layout)', () => {
+  it('names the host once (in the URL), the button says which host by its name', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+
+    cluster.spec.rkeConfig.registries.mirrors['docker.io'].endpoint.push('https://second.example.com');
+    const { wrapper } = await mountTab(cluster);
+    const row = wrapper.get('[data-testid="rm-mirror-docker.io"] [data-testid="rm-endpoint-1"] .rm-endpoint-meta');
+
+    expect(row.text().split('second.example.com')).toHaveLength(2);
+    expect(row.text()).toContain('No config: no credentials, system CAs');
+    expect(row.get('[data-testid="rm-endpoint-add-config-1"]').attributes('aria-label')).toBe('Add config for second.example.com');
+  });
+});
