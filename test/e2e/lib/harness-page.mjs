@@ -49,6 +49,34 @@ function withoutRegistries(cluster) {
   return c;
 }
 
+/**
+ * Replace what a field holds as a person does: click it, select all, delete, then type key
+ * by key (keyboard.type; never fill(), which sets the whole value in one go).
+ */
+export async function typeInto(locator, text) {
+  const page = locator.page();
+
+  await locator.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  if (text) {
+    await page.keyboard.type(text, { delay: 5 });
+  }
+}
+
+/**
+ * Replace what a field holds with a paste: select all, then the text arrives at once as an
+ * input event of its own, as a paste from the clipboard does (keyboard.insertText).
+ */
+export async function pasteInto(locator, text) {
+  const page = locator.page();
+
+  await locator.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+}
+
 /** Poll `fn` until it returns without throwing (Vue renders asynchronously). */
 export async function eventually(fn, { timeout = 5000, interval = 50 } = {}) {
   const end = Date.now() + timeout;
