@@ -104,7 +104,10 @@ export class RancherApi {
     obj.apiVersion ??= t.group ? `${t.group}/${t.version}` : t.version;
     obj.kind ??= t.kind;
     obj.links = { self, update: self, remove: self, view: `/api${t.group ? `s/${t.group}` : ''}/${t.version}/${obj.metadata?.namespace ? `namespaces/${obj.metadata.namespace}/` : ''}${t.resource}/${obj.metadata?.name}` };
-    obj.metadata = { creationTimestamp: '2026-11-20T09:00:00Z', resourceVersion: this.nextRv(), uid: uid(obj.id), ...obj.metadata };
+    // Steve adds the state it computes from the conditions; the fixtures are all healthy
+    obj.metadata = {
+      creationTimestamp: '2026-11-20T09:00:00Z', resourceVersion: this.nextRv(), uid: uid(obj.id), state: { name: 'active', error: false, transitioning: false, message: '' }, ...obj.metadata,
+    };
     return obj;
   }
 
@@ -118,7 +121,7 @@ export class RancherApi {
     }
     for (const ws of ['fleet-default', 'fleet-local']) S('management.cattle.io.fleetworkspace', { metadata: { name: ws } });
     for (const f of ['multi-cluster-management', 'rke2', 'embedded-cluster-api', 'fleet', 'provisioningv2', 'ui-extension', 'token-hashing']) {
-      S('management.cattle.io.feature', { metadata: { name: f }, spec: { value: null }, status: { default: true, dynamic: false, description: f } });
+      S('management.cattle.io.feature', { metadata: { name: f }, spec: { value: null }, status: { default: true, dynamic: false, lockedValue: null, description: f } });
     }
     const user = fixture('user.json');
     S('userpreference', { metadata: { name: user.user.id }, data: { ...user.preferences } });
