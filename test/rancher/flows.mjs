@@ -228,7 +228,7 @@ export default [
       await expect.text(page.locator('[data-testid="rm-fleet-posture-airgap-prod"]'), L('registryMirrors.fleet.badges.wildcardNoFallback'), 'airgap-prod: the * badge');
 
       // an image typed key by key: every row shows its first host for it
-      await page.locator('[data-testid="rm-fleet-image"] input').click();
+      await page.locator('[data-testid="rm-fleet-image"]').click();
       await page.keyboard.type('nginx:1.27');
       await expect.text(page.locator('[data-testid="rm-fleet-route-airgap-prod"]'), 'registry.example.com', 'airgap-prod: first host of nginx:1.27');
       await expect.text(page.locator('[data-testid="rm-fleet-route-new-cluster"]'), 'registry-1.docker.io', 'new-cluster: first host of nginx:1.27');
