@@ -212,4 +212,41 @@ export default [
     },
     timeout: 180_000,
   },
+  {
+    name: 'Cluster Management → Registry Routes (#14): every cluster with its posture, a filter, an image box, a row opens the cluster\'s edit page on our tab',
+    async fn({ page, base }) {
+      await openClusterManagement(page, base);
+      // the side navigation of Cluster Management, as an admin finds the page
+      await page.locator('nav').getByRole('link', { name: L('registryMirrors.fleet.nav'), exact: true }).click();
+      await page.waitForURL((u) => u.pathname.endsWith('/manager/registry-routes'), { timeout: 30_000 });
+      const fleet = page.locator('[data-testid="rm-fleet"]');
+      await expect.attr(fleet, 'data-busy', 'false', 'the postures are computed', 30_000);
+      const links = page.locator('[data-testid^="rm-fleet-link-"]');
+      await expect.count(links, 3, 'one row per RKE2/K3s cluster of the stand-in');
+      await expect.text(page.locator('[data-testid="rm-fleet-dh-new-cluster"]'), L('registryMirrors.fleet.dockerHub.direct'), 'new-cluster: Docker Hub images');
+      await expect.text(page.locator('[data-testid="rm-fleet-dh-airgap-prod"]'), L('registryMirrors.fleet.dockerHub.mirrored-no-fallback'), 'airgap-prod: Docker Hub images');
+      await expect.text(page.locator('[data-testid="rm-fleet-posture-airgap-prod"]'), L('registryMirrors.fleet.badges.wildcardNoFallback'), 'airgap-prod: the * badge');
+
+      // an image typed key by key: every row shows its first host for it
+      await page.locator('[data-testid="rm-fleet-image"]').click();
+      await page.keyboard.type('nginx:1.27');
+      await expect.text(page.locator('[data-testid="rm-fleet-route-airgap-prod"]'), 'registry.example.com', 'airgap-prod: first host of nginx:1.27');
+      await expect.text(page.locator('[data-testid="rm-fleet-route-new-cluster"]'), 'registry-1.docker.io', 'new-cluster: first host of nginx:1.27');
+
+      // the filter "Direct to Docker Hub"
+      const direct = page.locator('[data-testid="rm-fleet-filter-direct"]');
+      await direct.click();
+      await expect.attr(direct, 'aria-pressed', 'true', 'the filter is on');
+      await expect.count(links, 1, 'rows direct to Docker Hub');
+      await expect.visible(page.locator('[data-testid="rm-fleet-link-new-cluster"]'), 'new-cluster is the one');
+
+      // the row's link: the cluster's edit page, on our tab
+      await page.locator('[data-testid="rm-fleet-link-new-cluster"]').click();
+      await page.waitForURL((u) => u.pathname.endsWith('/fleet-default/new-cluster') && u.searchParams.get('mode') === 'edit', { timeout: 30_000 });
+      await settled(page);
+      await expect.attr(tabLink(page, OUR_TAB), 'aria-selected', 'true', 'our tab is the open one', 60_000);
+      await expect.attr(ourTab(page).locator('[data-testid="rm-tab"]'), 'data-mode', 'edit', 'our tab in edit mode');
+    },
+    timeout: 180_000,
+  },
 ];
