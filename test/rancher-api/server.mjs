@@ -59,6 +59,7 @@ export class RancherApi {
   constructor({ log = (m) => process.stderr.write(`[rancher-api] ${m}\n`) } = {}) {
     this.log = log;
     this.types = parseTypes();
+    this.sockets = new Set();
     this.reset();
   }
 
@@ -372,14 +373,24 @@ export class RancherApi {
       if (!key || !/^(\/k8s\/clusters\/[^/]+)?\/v[13]\/subscribe/.test(req.url)) { socket.destroy(); return; }
       const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
       socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      this.sockets.add(socket);
       socket.on('data', () => {});
       socket.on('error', () => {});
+      socket.on('end', () => socket.destroy());
+      socket.on('close', () => this.sockets.delete(socket));
     });
+  }
+
+  /** ends the websockets: the HTTP server's close waits for them, and they no longer belong to it */
+  closeSockets() {
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
   }
 
   close() {
     return new Promise((resolve) => {
       if (!this.server) return resolve();
+      this.closeSockets();
       this.server.closeAllConnections?.();
       this.server.close(() => resolve());
     });
