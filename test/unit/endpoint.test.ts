@@ -43,6 +43,14 @@ describe('endpoint normalisation (K3s normalizeEndpointAddress)', () => {
   it('never prints a password from the URL', () => {
     expect(n('https://user:secret@m.example.com').url).toBe('https://xxxxx@m.example.com/v2');
     expect(normalizeEndpoint('https://user:secret/@m.example.com').ok).toBe(false);
+    // an @ in the path: Go parses it, with the text before the @ as the host
+    expect(normalizeEndpoint('https://m.example.com/secret@x')).toEqual({ ok: false, error: 'an @ outside the user info: the text before it would be read as the host' });
+  });
+  it('answers each embedded-registry address on its own (no answer shared between addresses)', () => {
+    // the same endpoint: http as a plain loopback mirror, https where it is the embedded registry
+    expect(n('localhost:5000', '127.0.0.1:6443').url).toBe('http://localhost:5000/v2');
+    expect(n('localhost:5000', 'localhost:5000').url).toBe('https://localhost:5000/v2');
+    expect(n('localhost:5000').url).toBe('http://localhost:5000/v2');
   });
   it('knows localhost as containerd does', () => {
     expect(isLocalhost('localhost:5000')).toBe(true);
