@@ -52,7 +52,8 @@ describe('README: the CLI section', () => {
       .filter((l) => !/kubectl|^npm | probe /.test(l));
     expect(lines.length).toBeGreaterThanOrEqual(10);
     for (const line of lines) {
-      const cmd = line.replace(/^node bin\/(\S+)/, (_m, f: string) => `"${process.execPath}" "${join(ROOT, 'bin', f)}"`).replace(/\/tmp\//g, `${dir}/out-`);
+      // the README's /tmp/ paths first: the checkout itself may live under /tmp
+      const cmd = line.replace(/\/tmp\//g, `${dir}/out-`).replace(/^node bin\/(\S+)/, (_m, f: string) => `"${process.execPath}" "${join(ROOT, 'bin', f)}"`);
       const r = spawnSync('bash', ['-c', cmd], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, timeout: 60_000 });
       expect([0, 1], `${line}\n${r.stderr}`).toContain(r.status);
       expect(r.stderr, line).not.toMatch(/^registry-route: |internal error/m);
