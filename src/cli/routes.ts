@@ -88,12 +88,12 @@ export function routeCommand(o: CliOptions, io: Io): number {
   const rest = compiled.findings.filter((fd) => !shown.has(findingKey(fd)));
   if (o.json) {
     const a = applied(compiled);
+    // as the text output: each route with its own findings, every other finding of the
+    // settings once (in the first object), not once per image
+    const others = rest.map(publicFinding);
     writeJsonArray(
       io.out,
-      routes.map((r) => {
-        const own = new Set(r.findings.map(findingKey));
-        return { ...r, findings: r.findings.map(publicFinding), ...a, settingsFindings: compiled.findings.filter((fd) => !own.has(findingKey(fd))).map(publicFinding) };
-      }),
+      routes.map((r, i) => ({ ...r, findings: r.findings.map(publicFinding), ...a, settingsFindings: i === 0 ? others : [] })),
     );
   } else {
     if (routes.length === 0) io.err.write('note: the image list is empty\n');
