@@ -6,6 +6,13 @@ export type Distro = 'rke2' | 'k3s';
 /** Which containerd decides the route (CLI `--runtime`). */
 export type Runtime = 'k3s-fork' | 'upstream' | 'upstream-1.6';
 
+/**
+ * Who shows the findings: the tab previews the first LIMITS entries to stay responsive
+ * and words its fixes for the form; the CLI handles every entry and words its fixes for
+ * files and the command line (variant `<variant>.cli` or `cli`).
+ */
+export type Surface = 'tab' | 'cli';
+
 /** A TLS block as the node's registries.yaml has it (file paths on the node). */
 export interface NodeTls {
   caFile?: string;

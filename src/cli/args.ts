@@ -264,7 +264,8 @@ probe (takes the settings options, --context and --images-file too):
 Exit codes:
   0  done; routes: every image resolved; check: no finding at or above --fail-on
   1  routes: an image is invalid; check: a finding at or above --fail-on;
-     convert: the settings hold an error (credentials in a URL or key are left out)
+     convert: the settings hold an error (credentials in a URL or key are left out);
+     probe: an image no host has; fleet: an --image is invalid
   2  bad input or options, or a file that cannot be read or written (nothing was written)
   3  internal error (a bug: please report it)
 `;

@@ -3,6 +3,7 @@
 // --to node, a node file for --to cluster) and refuses the other's input.
 import { commentsOf, exportNodeRegistries, importNodeRegistries, readSecretKeys, registriesDocument, secretsDocument } from '../features/registries-yaml';
 import { detectDocument, distroOf, parseYaml } from '../input/settings';
+import { parseVersion } from '../input/profiles';
 import { UsageError, type CliOptions } from './args';
 import { at, formatFinding } from './format';
 import { readInput, writePrivateFile, type Io } from './io';
@@ -58,7 +59,12 @@ function toNode(o: CliOptions, io: Io, name: string, text: string, value: unknow
   // comments travel from the Cluster's or {registries: ...}'s entries (not out of a List)
   const at = cluster ? (cluster === value ? ['spec', 'rkeConfig', 'registries'] : undefined) : isRecord(v) && Object.hasOwn(v, 'registries') ? ['registries'] : [];
   const comments = at ? commentsOf(text, at) : undefined;
-  io.out.write(exportNodeRegistries(registries, { namespace, distro: o.distro ?? distroOf(o.distroVersion ?? cluster?.spec?.kubernetesVersion), secretKeys, comments }));
+  const version = o.distroVersion ?? cluster?.spec?.kubernetesVersion;
+  const nodeFile = exportNodeRegistries(registries, { namespace, distro: o.distro ?? distroOf(version), secretKeys, comments });
+  io.out.write(nodeFile);
+  if (!o.distro && !parseVersion(version)?.distro && nodeFile.includes('/var/lib/rancher/rke2/')) {
+    io.err.write(`note: no --distro, --distro-version or kubernetesVersion names the distribution: TLS paths are written as RKE2's planner writes them; add --distro k3s for K3s\n`);
+  }
   const configs = isRecord(registries) && isRecord(registries.configs) ? registries.configs : {};
   const unknownKeys = Object.values(configs).filter((c) => isRecord(c) && typeof c.authConfigSecretName === 'string' && c.authConfigSecretName && !secretKeys?.[c.authConfigSecretName]);
   if (unknownKeys.length) {

@@ -31,7 +31,9 @@ function tlsText(a: Route['attempts'][number]): string {
 export function formatRoute(compiled: Compiled, route: Route, context: string): string {
   const lines: string[] = [];
   if (route.attempts.length === 0 && route.registry === '') {
-    lines.push(`${route.input}: invalid image`);
+    const variant = route.findings.find((fd) => fd.code === 'IMAGE_INVALID')?.variant;
+    const why = variant === 'sdr' ? 'no system image name (system-default-registry is invalid)' : variant === 'systemName' ? 'invalid system image name (with system-default-registry in front)' : 'invalid image';
+    lines.push(`${route.input}: ${why}`);
   } else {
     const dir = compiled.profile.legacyCri ? 'CRI mirrors in config.toml' : route.hostsDir ? `certs.d/${route.hostsDir}/hosts.toml` : 'no hosts.toml';
     const renamed = route.image !== route.input ? ` (from ${route.input})` : '';

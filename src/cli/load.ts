@@ -1,5 +1,6 @@
 // The settings a command works on: --registries FILE (node file or Cluster
-// manifest) with the command-line options applied on top.
+// manifest) with the command-line options applied on top. The CLI reads every
+// entry (the tab's preview limits are not its limits) and words fixes for files.
 import { compile, type Compiled } from '../route/compile';
 import { detectDocument, distroOf, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../input/settings';
 import { UsageError, type CliOptions } from './args';
@@ -18,16 +19,16 @@ export function loadSettings(o: CliOptions, io?: Io): { settings: RouteSettings;
     const doc = detectDocument(y.value);
     if (doc.kind === 'unsupported') throw new UsageError(`${o.registries}: ${doc.error}`);
     if (doc.kind === 'cluster') {
-      const c = settingsFromCluster(doc.cluster, { runtime: o.runtime });
+      const c = settingsFromCluster(doc.cluster, { runtime: o.runtime, surface: 'cli' });
       settings = c.settings;
       findings = c.findings;
     } else {
-      const n = settingsFromNodeValue(y.value);
+      const n = settingsFromNodeValue(y.value, {}, { surface: 'cli' });
       settings = n.settings;
       findings = n.findings;
     }
   } else {
-    settings = settingsFromNodeValue({}).settings;
+    settings = settingsFromNodeValue({}, {}, { surface: 'cli' }).settings;
   }
   if (o.distroVersion) settings = { ...settings, version: o.distroVersion, distro: o.distro ?? distroOf(o.distroVersion) };
   else if (o.distro) settings = { ...settings, distro: o.distro };
@@ -38,16 +39,9 @@ export function loadSettings(o: CliOptions, io?: Io): { settings: RouteSettings;
   return { settings, findings };
 }
 
-/** Mirrors or configs beyond LIMITS that were not evaluated: said loudly, never skipped quietly. */
-export function skippedEntries(compiled: Compiled): string[] {
-  return compiled.findings.filter((fd) => fd.code === 'LIMIT_EXCEEDED' && fd.path.length === 1).map((fd) => fd.message);
-}
-
 export function loadCompiled(o: CliOptions, io?: Io): Compiled {
   const { settings, findings } = loadSettings(o, io);
-  const compiled = compile(settings, findings);
-  if (io) for (const m of skippedEntries(compiled)) io.err.write(`registry-route: WARNING: ${m}\n`);
-  return compiled;
+  return compile(settings, findings, { surface: 'cli' });
 }
 
 /** What --json objects say about the behaviour applied. */

@@ -426,7 +426,7 @@ export async function probeMain(argv: string[], out: { write(s: string): unknown
       return 0;
     }
     const { settings, findings } = loadSettings(o);
-    const compiled = compile(settings, findings);
+    const compiled = compile(settings, findings, { surface: 'cli' });
     const list = images(o);
     if (list.length === 0) throw new UsageError('probe: give at least one IMAGE (see registry-route --help)');
     const ctx = probeContext(o, readInput);

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { LIMITS, limitMessage } from '../lib/limits';
 import { phraseId } from '../lib/phrase-id';
-import type { Distro, Finding, FindingParams, Registries, RegistryConfigEntry } from '../types';
+import type { Distro, Finding, FindingParams, Registries, RegistryConfigEntry, Surface } from '../types';
 
 // YAML leaves an empty value as null; RKE2/K3s read that as "not set".
 const optional = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
@@ -78,7 +78,7 @@ function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string
       severity: 'error' as const,
       path,
       message: `${where} must be ${expected}; ${consequence}`,
-      fix: `Make ${where} ${expected}.`,
+      fix: `Make ${path.length ? where : 'the registries'} ${expected}.`,
       params: { hasPath: path.length ? 'yes' : 'no', where: path.join('.'), expected: phraseId(EXPECTED, expected), consequence: phraseId(CONSEQUENCES, consequence) },
     };
   });
@@ -120,15 +120,20 @@ export function setOwn(o: object, key: string, value: unknown): void {
   else (o as Record<string, unknown>)[key] = value;
 }
 
-function tooLongKey(key: string, section: string, findings: Finding[]): boolean {
-  if (key.length <= LIMITS.urlLength) return false;
+/** How settings are read: the tab previews within LIMITS; the CLI reads every entry. */
+export interface ReadOptions {
+  surface?: Surface;
+}
+
+function tooLongKey(key: string, section: string, findings: Finding[], surface: Surface): boolean {
+  if (surface === 'cli' || key.length <= LIMITS.urlLength) return false;
   findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: [section, `${key.slice(0, 40)}…`], message: `A ${section} key is ${key.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Use the registry host name as the key.', params: { section, length: key.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'keyLength' });
   return true;
 }
 
 /** The first `limit` items; a finding says when there were more. */
-function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[]): T[] {
-  if (items.length <= limit) return items;
+function capped<T>(items: T[], limit: number, path: Path, what: string, findings: Finding[], surface: Surface): T[] {
+  if (surface === 'cli' || items.length <= limit) return items;
   findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path, message: limitMessage(what, limit, items.length), fix: 'Split the settings, or remove entries that are not needed.', params: { what, actual: items.length.toLocaleString('en'), limit: limit.toLocaleString('en') }, variant: 'count' });
   return items.slice(0, limit);
 }
@@ -138,26 +143,26 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** mirrors of either shape; what is not usable is skipped (the schema reports it) */
-function readMirrors(raw: unknown, findings: Finding[]): Registries['mirrors'] {
+function readMirrors(raw: unknown, findings: Finding[], surface: Surface): Registries['mirrors'] {
   const mirrors: Registries['mirrors'] = {};
   if (!isRecord(raw)) return mirrors;
-  for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings)) {
-    if (tooLongKey(key, 'mirrors', findings)) continue;
+  for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings, surface)) {
+    if (tooLongKey(key, 'mirrors', findings, surface)) continue;
     const endpoints: string[] = [];
     const rewrites: Array<[string, string]> = [];
     if (m !== null && m !== undefined && !isRecord(m)) continue;
     if (m && Array.isArray(m.endpoint)) {
-      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings)) {
+      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings, surface)) {
         if (typeof e !== 'string') continue;
-        if (e.length > LIMITS.urlLength) {
+        if (surface === 'tab' && e.length > LIMITS.urlLength) {
           findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.', params: { length: e.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'nodeEndpointLength' });
         } else endpoints.push(e);
       }
     }
     if (m && isRecord(m.rewrite)) {
-      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings)) {
+      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings, surface)) {
         if (typeof r !== 'string') continue;
-        if (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength) {
+        if (surface === 'tab' && (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength)) {
           findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.', params: { max: String(LIMITS.patternLength) }, variant: 'patternLength' });
         } else rewrites.push([p, r]);
       }
@@ -173,13 +178,14 @@ export function plannerTlsPath(distro: Distro, host: string, file: 'ca.crt' | 't
 }
 
 /** spec.rkeConfig.registries → Registries, as Rancher's planner hands it to the node. */
-export function registriesFromCluster(raw: unknown, distro: Distro): { registries: Registries; findings: Finding[] } {
+export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOptions = {}): { registries: Registries; findings: Finding[] } {
+  const surface = opts.surface ?? 'tab';
   const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(clusterRegistriesSchema, raw, CONSEQUENCES.cluster);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
     return { registries: { mirrors: {}, configs: {} }, findings };
   }
-  const mirrors = readMirrors(raw.mirrors, findings);
+  const mirrors = readMirrors(raw.mirrors, findings, surface);
   for (const k of Object.keys(raw)) if (!CLUSTER_KEYS.registries.includes(k)) findings.push(clusterUnknownKey([k], CLUSTER_KEYS.registries));
   for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
     if (isRecord(m)) for (const k of Object.keys(m)) if (!CLUSTER_KEYS.mirror.includes(k)) findings.push(clusterUnknownKey(['mirrors', key, k], CLUSTER_KEYS.mirror));
@@ -187,8 +193,8 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs)) {
-      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
-        if (tooLongKey(host, 'configs', findings)) continue;
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings, surface)) {
+        if (tooLongKey(host, 'configs', findings, surface)) continue;
         if (c === null || c === undefined) {
           setOwn(configs, host, {});
           continue;
@@ -210,7 +216,7 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
         const tlsName = str('tlsSecretName');
         const ca = str('caBundle');
         if (ca) {
-          const problem = caBundleProblem(ca);
+          const problem = caBundleProblem(ca, surface);
           if (problem) findings.push({ code: 'CA_BUNDLE_INVALID', severity: 'error', path: ['configs', host, 'caBundle'], message: problem.message, fix: problem.fix, variant: problem.variant, ...(problem.params ? { params: problem.params } : {}) });
         }
         let skip = false;
@@ -234,7 +240,8 @@ export function registriesFromCluster(raw: unknown, distro: Distro): { registrie
 }
 
 /** A node registries.yaml document → Registries; credentials are noted, never kept. */
-export function registriesFromNode(raw: unknown): { registries: Registries; findings: Finding[] } {
+export function registriesFromNode(raw: unknown, opts: ReadOptions = {}): { registries: Registries; findings: Finding[] } {
+  const surface = opts.surface ?? 'tab';
   const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, CONSEQUENCES.node);
   if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
   if (!isRecord(raw)) {
@@ -243,15 +250,15 @@ export function registriesFromNode(raw: unknown): { registries: Registries; find
   for (const k of Object.keys(raw)) {
     if (k !== 'mirrors' && k !== 'configs') findings.push(unknownKey([k]));
   }
-  const mirrors = readMirrors(raw.mirrors, findings);
+  const mirrors = readMirrors(raw.mirrors, findings, surface);
   for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
     if (isRecord(m)) for (const k of Object.keys(m)) if (k !== 'endpoint' && k !== 'rewrite') findings.push(unknownKey(['mirrors', key, k]));
   }
   const configs: Registries['configs'] = {};
   if (raw.configs !== undefined && raw.configs !== null) {
     if (isRecord(raw.configs)) {
-      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings)) {
-        if (tooLongKey(host, 'configs', findings)) continue;
+      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings, surface)) {
+        if (tooLongKey(host, 'configs', findings, surface)) continue;
         const entry: RegistryConfigEntry = {};
         if (c === null || c === undefined) {
           setOwn(configs, host, entry);
@@ -304,12 +311,15 @@ function unknownKey(path: Path): Finding {
 const CA_BUNDLE_MAX = 512 * 1024;
 
 /** caBundle is base64 of PEM ([]byte in the Go API); say what is wrong with it, if anything. Linear time. */
-export function caBundleProblem(value: string): { message: string; fix: string; variant: string; params?: FindingParams } | undefined {
+export function caBundleProblem(value: string, surface: Surface = 'tab'): { message: string; fix: string; variant: string; params?: FindingParams } | undefined {
   if (value.length > CA_BUNDLE_MAX) {
     return { message: `The CA bundle is ${value.length.toLocaleString('en')} characters long; CA bundles over ${CA_BUNDLE_MAX / 1024} KiB are refused`, fix: 'Keep only the CA certificates that sign the registry certificate.', variant: 'tooLong', params: { length: value.length.toLocaleString('en'), max: String(CA_BUNDLE_MAX / 1024) } };
   }
   if (value.includes('-----BEGIN ')) {
-    return { message: 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node', fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.', variant: 'pem' };
+    const message = 'The CA bundle is PEM text, but this field takes the PEM encoded as base64; Rancher would write garbage to the node';
+    return surface === 'cli'
+      ? { message, fix: 'Put the PEM base64-encoded in caBundle (base64 -w0 ca.pem).', variant: 'pem.cli' }
+      : { message, fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.', variant: 'pem' };
   }
   const compact = value.replace(/\s+/g, '');
   let decoded: string;
@@ -317,7 +327,9 @@ export function caBundleProblem(value: string): { message: string; fix: string; 
     if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact)) throw new Error('not base64');
     decoded = atob(compact);
   } catch {
-    return { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.', variant: 'base64' };
+    return surface === 'cli'
+      ? { message: 'The CA bundle is not valid base64', fix: 'Base64-encode the CA certificate in PEM form (base64 -w0 ca.pem) and put that in caBundle.', variant: 'base64.cli' }
+      : { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.', variant: 'base64' };
   }
   const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
   const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);

@@ -2,11 +2,11 @@
 import { LineCounter, parseAllDocuments, parseDocument, visit, isMap, isPair, isScalar, type Document, YAMLError } from 'yaml';
 import { LIMITS } from '../lib/limits';
 import { redact } from '../lib/redact';
-import { registriesFromCluster, registriesFromNode } from './schemas';
+import { registriesFromCluster, registriesFromNode, type ReadOptions } from './schemas';
 import { parseVersion } from './profiles';
 import { effectiveSystemDefaultRegistry, type SdrSource } from './sdr';
 import { countAliases, RegionParser } from './yaml-regions';
-import type { Distro, Finding, RouteSettings, Runtime } from '../types';
+import type { Distro, Finding, RouteSettings, Runtime, Surface } from '../types';
 
 function flag(v: unknown): boolean {
   return v === true || v === 'true';
@@ -24,7 +24,7 @@ export interface ClusterSettings {
 
 export function settingsFromCluster(
   input: unknown,
-  opts: { globalSystemDefaultRegistry?: string; runtime?: Runtime } = {},
+  opts: { globalSystemDefaultRegistry?: string; runtime?: Runtime; surface?: Surface } = {},
 ): ClusterSettings {
   const doc = detectDocument(input);
   const cluster = doc.kind === 'cluster' ? doc.cluster : input;
@@ -32,7 +32,7 @@ export function settingsFromCluster(
   const version = typeof spec.kubernetesVersion === 'string' ? spec.kubernetesVersion : undefined;
   const distro = distroOf(version);
   const rke = (spec.rkeConfig ?? {}) as Record<string, unknown>;
-  const { registries, findings } = registriesFromCluster(rke.registries, distro);
+  const { registries, findings } = registriesFromCluster(rke.registries, distro, { surface: opts.surface });
   const sdr = effectiveSystemDefaultRegistry(cluster, opts.globalSystemDefaultRegistry);
   const flags = nodeFlags(rke);
   findings.push(...flags.findings);
@@ -363,8 +363,8 @@ export function isClusterManifest(v: unknown): boolean {
   return detectDocument(v).kind === 'cluster';
 }
 
-export function settingsFromNodeValue(value: unknown, base: Partial<RouteSettings> = {}): { settings: RouteSettings; findings: Finding[] } {
-  const { registries, findings } = registriesFromNode(value);
+export function settingsFromNodeValue(value: unknown, base: Partial<RouteSettings> = {}, opts: ReadOptions = {}): { settings: RouteSettings; findings: Finding[] } {
+  const { registries, findings } = registriesFromNode(value, opts);
   return {
     settings: {
       distro: base.distro ?? distroOf(base.version),

@@ -7,11 +7,12 @@ import { profileFor } from '../input/profiles';
 import { validate } from './validate';
 import { postureFindings } from './posture';
 import type { Compiled, HostsFile } from './plan';
-import type { Finding, RouteSettings } from '../types';
+import type { Finding, RouteSettings, Surface } from '../types';
 
 export type { Compiled, HostsFile };
 
-export function compile(settings: RouteSettings, extraFindings: Finding[] = []): Compiled {
+/** `surface`: who shows the findings (the CLI words its fixes for files, not for the form). */
+export function compile(settings: RouteSettings, extraFindings: Finding[] = [], opts: { surface?: Surface } = {}): Compiled {
   const profile = profileFor(settings);
   const mirrorAddr = settings.embeddedRegistry ? embeddedRegistryAddress(settings.distro) : undefined;
   const effective = mirrorAddr ? withEmbeddedRegistry(settings.registries, mirrorAddr, settings.distro) : settings.registries;
@@ -23,7 +24,7 @@ export function compile(settings: RouteSettings, extraFindings: Finding[] = []):
       return { dir, key: hostConfigs[dir].key, text, parsed: parseHostsToml(text, profile) };
     });
   const byDir = new Map(hostsFiles.map((f) => [f.dir, f]));
-  const compiled: Compiled = { settings, profile, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map() };
+  const compiled: Compiled = { settings, profile, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map(), surface: opts.surface ?? 'tab' };
   compiled.findings = [...extraFindings, ...validate(compiled)];
   // after validate: the Docker Hub route needs the compiled settings only, not their findings
   compiled.findings.push(...postureFindings(compiled));

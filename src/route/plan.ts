@@ -3,7 +3,7 @@
 import type { HostConfig } from '../agent/host-configs';
 import type { ParsedHostsFile } from '../containerd/read-hosts-toml';
 import type { Profile } from '../input/profiles';
-import type { AttemptTls, Finding, Registries, RouteSettings } from '../types';
+import type { AttemptTls, Finding, Registries, RouteSettings, Surface } from '../types';
 
 export interface HostsFile {
   dir: string;
@@ -25,6 +25,8 @@ export interface Compiled {
   findings: Finding[];
   /** route plans per registry, filled as images are resolved */
   plans: Map<string, RoutePlan>;
+  /** who shows the findings: their fixes are worded for the tab's form or for the CLI */
+  surface: Surface;
 }
 
 /** One host of a planned route: all but the repository is known in advance. */

@@ -3,6 +3,7 @@
 import { DOCKER_HUB, DOCKER_HUB_HOST } from '../agent/endpoint';
 import { compilePattern, replaceAll } from '../containerd/rewrite';
 import { WILDCARD_FIXED_VERSIONS } from '../input/profiles';
+import { redact } from '../lib/redact';
 import { finding as f } from './finding-codes';
 import type { Compiled, RoutePlan } from './plan';
 import type { ImageRef } from '../input/reference';
@@ -25,7 +26,13 @@ export function planFindings(compiled: Compiled, plan: RoutePlan, registry: stri
   }
   const first = plan.steps[0];
   if (first && registry === DOCKER_HUB && first.origin.endsWith(`//${DOCKER_HUB_HOST}`)) {
-    out.push(f('DOCKER_HUB_DIRECT', 'info', ['mirrors', DOCKER_HUB], 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror.'));
+    // the field a fix goes to: the docker.io mirror when there is one, else the mirrors
+    const path = Object.hasOwn(compiled.settings.registries.mirrors, DOCKER_HUB) ? ['mirrors', DOCKER_HUB] : ['mirrors'];
+    out.push(
+      first.auth
+        ? f('DOCKER_HUB_DIRECT', 'info', path, `This pull goes straight to Docker Hub with the credentials of configs.${redact(first.auth)}: the pull rate limit of that Docker account applies`, 'Nothing to fix if the account allows enough pulls; otherwise add a docker.io (or *) mirror.', { config: redact(first.auth) }, 'auth')
+        : f('DOCKER_HUB_DIRECT', 'info', path, 'This pull goes straight to Docker Hub, which rate-limits anonymous pulls', 'Add a docker.io (or *) mirror.'),
+    );
   }
   return Object.freeze(out) as unknown as Finding[];
 }

@@ -157,19 +157,34 @@ function invalid(input: string, name: string, error: string): Route {
   };
 }
 
+/** A valid image whose system image name cannot be formed: the system-default-registry is invalid, and what to fix. */
+function invalidBySdr(input: string, name: string, sdr: string): Route {
+  const r = invalid(input, name, '');
+  r.findings = [{ code: 'IMAGE_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `The system image name of "${redact(input)}" cannot be formed: system-default-registry "${redact(sdr)}" is invalid`, fix: 'Correct the system-default-registry setting (host[:port] or host[:port]/path, e.g. registry.example.com:5000); the image itself is fine.', params: { image: redact(input), sdr: redact(sdr) }, variant: 'sdr' }];
+  return r;
+}
+
+/** A valid image whose name with a valid system-default-registry in front is no valid reference (too long). */
+function invalidSystemName(input: string, name: string, sdr: string, error: string): Route {
+  const r = invalid(input, name, error);
+  r.findings = [{ code: 'IMAGE_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `The system image name "${redact(name)}" is not a valid image reference: ${error}`, fix: `"${redact(input)}" is valid on its own: shorten the path of system-default-registry "${redact(sdr)}" (or the image name) so that the system image name is valid.`, params: { name: redact(name), image: redact(input), sdr: redact(sdr), error }, variant: 'systemName' }];
+  return r;
+}
+
 export function resolveRoute(compiled: Compiled, input: string, opts: RouteOptions = {}): Route {
   const sdr = opts.systemDefaultRegistry ?? compiled.settings.systemDefaultRegistry;
   if (opts.context === 'system') {
     const problem = checkSystemDefaultRegistry(sdr);
     if (problem) {
-      const r = invalid(input, input, 'the system image name cannot be formed, because system-default-registry is invalid');
+      const own = parseReference(input);
+      const r = own.ok ? invalidBySdr(input, input, sdr ?? '') : invalid(input, input, own.error);
       r.findings.unshift({ code: 'SDR_INVALID', severity: 'error', path: ['systemDefaultRegistry'], message: `system-default-registry "${redact(sdr ?? '')}" ${problem}`, fix: 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.', params: { value: redact(sdr ?? ''), problem: phraseId(SDR_PROBLEMS, problem) }, variant: 'route' });
       return r;
     }
   }
   const name = opts.context === 'system' ? applySystemDefaultRegistry(input, sdr) : input;
   const parsed = parseReference(name);
-  if (!parsed.ok) return invalid(input, name, parsed.error);
+  if (!parsed.ok) return name !== input && parseReference(input).ok ? invalidSystemName(input, name, sdr ?? '', parsed.error) : invalid(input, name, parsed.error);
   const ref = parsed.ref;
   const plan = planFor(compiled, ref.registry);
   const attempts = plan.steps.map((s) => attempt(s, ref));

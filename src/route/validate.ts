@@ -9,7 +9,7 @@ import { Memo } from '../lib/memo';
 import { checkSystemDefaultRegistry, SDR_PROBLEMS } from '../input/sdr';
 import { WILDCARD_FIXED_VERSIONS } from '../input/profiles';
 import type { Compiled } from './plan';
-import type { Finding } from '../types';
+import type { Finding, Surface } from '../types';
 
 type Path = Array<string | number>;
 
@@ -55,25 +55,28 @@ export function patternProblem(pattern: string): string | undefined {
 
 const endpointProblems = new Memo<string, Finding[]>(20_000);
 
+const SURFACES: Surface[] = ['tab', 'cli'];
+
 /** The findings of one endpoint at a field; what is wrong with a URL depends only on its text. */
-function checkEndpoint(raw: string, path: Path, out: Finding[]): void {
-  for (const fd of endpointProblems.get(raw, () => {
+function checkEndpoint(raw: string, path: Path, out: Finding[], surface: Surface): void {
+  for (const fd of endpointProblems.get(`${SURFACES.indexOf(surface)}${raw}`, () => {
     const found: Finding[] = [];
-    checkEndpointText(raw, [], found);
+    checkEndpointText(raw, [], found, surface);
     return found;
   })) {
     out.push({ ...fd, path });
   }
 }
 
-function checkEndpointText(raw: string, path: Path, out: Finding[]): void {
+function checkEndpointText(raw: string, path: Path, out: Finding[], surface: Surface): void {
   const shown = redact(raw);
   if (raw.length > LIMITS.urlLength) {
     out.push(f('LIMIT_EXCEEDED', 'error', path, `The endpoint is ${raw.length} characters long; the most is ${LIMITS.urlLength}`, 'Shorten the URL.', { length: String(raw.length), max: String(LIMITS.urlLength) }, 'endpointLength'));
     return;
   }
   if (raw.trim() === '') {
-    out.push(f('ENDPOINT_INVALID', 'error', path, 'The endpoint is empty; the node ignores it', 'Enter a URL such as https://mirror.example.com, or remove the row.', undefined, 'empty'));
+    if (surface === 'cli') out.push(f('ENDPOINT_INVALID', 'error', path, 'The endpoint is empty; the node ignores it', 'Give a URL such as https://mirror.example.com, or remove the empty entry from the list.', undefined, 'empty.cli'));
+    else out.push(f('ENDPOINT_INVALID', 'error', path, 'The endpoint is empty; the node ignores it', 'Enter a URL such as https://mirror.example.com, or remove the row.', undefined, 'empty'));
     return;
   }
   if (raw !== raw.trim() || /\s/.test(raw)) {
@@ -105,7 +108,10 @@ function checkEndpointText(raw: string, path: Path, out: Finding[]): void {
   if (u.rawQuery || u.hasFragment) {
     out.push(f('ENDPOINT_QUERY', 'warning', path, `"${shown}" has a query or fragment; containerd builds its own request URLs and drops it`, 'Remove the ?… or #… part.', { shown }));
   }
-  if (n.ep.schemeAdded) {
+  if (n.ep.schemeAdded && u.scheme === 'http') {
+    // K3s (normalizeEndpointAddress): localhost on a port other than 443 defaults to plain HTTP
+    out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses http://${redact(u.host)}, as K3s assumes plain HTTP for localhost on a port other than 443`, `Write http://${shown} explicitly, or https://${shown} if the registry serves TLS.`, { shown, host: redact(u.host) }, 'localhost'));
+  } else if (n.ep.schemeAdded) {
     out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses ${u.scheme}://${redact(u.host)}`, `Write ${u.scheme}://${shown} explicitly, or http:// if the registry has no TLS.`, { shown, scheme: u.scheme, host: redact(u.host) }));
   }
   if (u.scheme === 'http' && !isLocalhost(u.host)) {
@@ -168,14 +174,14 @@ export function validate(compiled: Compiled): Finding[] {
     const defaultUrl = dflt && dflt.ok ? dflt.ep.urlString : undefined;
     m.endpoints.forEach((e, i) => {
       const path: Path = ['mirrors', key, 'endpoint', i];
-      checkEndpoint(e, path, out);
+      checkEndpoint(e, path, out, compiled.surface);
       const n = normalizeEndpoint(e, compiled.mirrorAddr);
       if (!n.ok) return;
       valid++;
       endpointHosts.add(n.ep.registryName);
       const prev = seen.get(n.ep.urlString);
       if (prev !== undefined) {
-        out.push(f('ENDPOINT_DUPLICATE', 'warning', path, `Same endpoint as #${prev + 1} (${n.ep.urlString}); the node skips it`, 'Remove the duplicate.', { n: String(prev + 1), url: n.ep.urlString }));
+        out.push(f('ENDPOINT_DUPLICATE', 'warning', path, `Same endpoint as endpoint[${prev}] (${n.ep.urlString}); the node skips it`, 'Remove the duplicate.', { index: String(prev), url: n.ep.urlString }));
         return;
       }
       seen.set(n.ep.urlString, i);

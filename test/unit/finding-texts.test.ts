@@ -8,7 +8,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import IntlMessageFormat from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { caExpiryFindings, checkSecretRefs, compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, type Finding, type RouteSettings } from '../../src';
+import { caExpiryFindings, checkSecretRefs, compile, FINDING_CODES, importNodeRegistries, resolveRoute, settingsFromCluster, settingsFromNodeValue, type Finding, type RouteSettings } from '../../src';
 import { compileNode } from './helpers';
 
 /** the translation files: registryMirrors.finding.<code>[.<variant>].message / .fix */
@@ -55,7 +55,15 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   { value: { configs: { '*': { tls: { insecure_skip_verify: true } } } } },
   { value: { mirrors: { '*': { endpoint: ['https://airgap.example.com'] } }, configs: { 'quay.io': { tls: { ca_file: '/q.pem' } } } }, base: { disableDefaultEndpoint: true } },
   { value: { configs: { 'm.example.com': { auth: { username: '<from Secret ns/s key username>' } } } } },
+  // the registries themselves of the wrong type; an endpoint on localhost without scheme
+  { value: ['a'] },
+  { value: hub(['localhost:5000', '127.0.0.1:443']) },
+  // Docker Hub straight, with the credentials of a docker.io config
+  { value: { configs: { 'docker.io': { auth: { username: 'u', password: 'p' } } } }, base: { version: 'v1.32.7+rke2r1' }, images: ['nginx'] },
 ];
+
+/** The CLI's wording (files and the command line, no form): `surface: 'cli'`. */
+const CLI_CASES: Array<{ value: unknown; base?: Partial<RouteSettings> }> = [{ value: hub(['']) }];
 
 function engineFindings(): Finding[] {
   const out: Finding[] = [];
@@ -81,6 +89,14 @@ function engineFindings(): Finding[] {
     out.push(...compiled.findings, ...resolveRoute(compiled, 'nginx', { context: 'system' }).findings);
   }
   out.push(...resolveRoute(compileNode({}), 'NGINX:::').findings);
+  // an image that is fine with a system-default-registry that is not; a valid one that makes the system name too long
+  out.push(...resolveRoute(compileNode({}, { systemDefaultRegistry: 'https://r.example.com' }), 'nginx', { context: 'system' }).findings);
+  out.push(...resolveRoute(compileNode({}, { systemDefaultRegistry: 'r.example.com/abcdefghijklmnop' }), 'a'.repeat(231), { context: 'system' }).findings);
+  for (const c of CLI_CASES) {
+    const n = settingsFromNodeValue(c.value, c.base, { surface: 'cli' });
+    out.push(...compile(n.settings, n.findings, { surface: 'cli' }).findings);
+  }
+  out.push(...settingsFromCluster(cluster({ configs: { 'b.example.com': { caBundle: '%%%' }, 'p.example.com': { caBundle: pem } } }), { surface: 'cli' }).findings);
   // machineSelectorConfig with selectors, unknown keys in the Cluster's registries
   const selective = (pools: unknown[]) => ({ spec: { rkeConfig: { machinePools: pools, machineSelectorConfig: [{ machineLabelSelector: { matchLabels: { site: 'edge' } }, config: { 'embedded-registry': true } }] } } });
   out.push(...settingsFromCluster(selective([{ name: 'edge', labels: { site: 'edge' } }])).findings, ...settingsFromCluster(selective([])).findings);

@@ -61,6 +61,8 @@ function runIsolated(bundle: string, file: string, c: CorpusCase, killMs: number
 // mutation testing these cases could never kill a mutant; they only cost time.
 const isolatedCases = TIME_BOUNDS ? corpus.filter((c) => c.expect.isolate) : [];
 const isolated = new Map<string, ChildOutcome>();
+/** each child is killed after its own bound; the hook waits for the slowest kill, plus the bundling */
+const isolatedHookMs = Math.max(0, ...isolatedCases.map((c) => (c.expect.maxMs ?? DEFAULT_MAX_MS) + 1000)) + 30_000;
 
 beforeAll(async() => {
   if (!isolatedCases.length) return;
@@ -85,7 +87,7 @@ beforeAll(async() => {
       timings.push({ name: c.name, bytes: bytes.length, engineMs: outcome.result?.engineMs ?? outcome.ms, cliMs: outcome.result?.cliMs ?? NaN, where: outcome.result ? 'child process' : `child process: ${outcome.problem?.slice(0, 60)}` });
     }),
   );
-}, 60_000);
+}, isolatedHookMs);
 
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
