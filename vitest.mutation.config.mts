@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
 // them, smallest first: Stryker stops a mutant's run at the first failing test
 // (bail), so a mutant that a quick test kills never waits for these.
 const SLOW_LAST = [
+  // these two start the built bin/ in their tests (only their in-process parts cover src/)
+  'test/unit/cli-readme.test.ts',
+  'test/unit/cli-roundtrip.test.ts',
   'test/unit/finding-texts.test.ts',
   'test/unit/open-and-link.test.ts',
   'test/unit/findings.test.ts',
@@ -40,6 +43,7 @@ export default defineConfig({
       // (a child process never sees Stryker's active mutant); they only cost time
       'test/unit/cli-fleet.test.ts',
       'test/unit/cli-pipelines.test.ts',
+      'test/unit/cli-texts.test.ts',
       'test/unit/rancher-api.test.ts',
     ],
     environment: 'node',

@@ -43,6 +43,8 @@ describe('endpoint normalisation (K3s normalizeEndpointAddress)', () => {
   it('never prints a password from the URL', () => {
     expect(n('https://user:secret@m.example.com').url).toBe('https://xxxxx@m.example.com/v2');
     expect(normalizeEndpoint('https://user:secret/@m.example.com').ok).toBe(false);
+    // Go's url.Parse splits the user info at the last @ and allows @ in it (validUserinfo)
+    expect(n('https://admin:pw@x@m.example.com')).toEqual({ url: 'https://xxxxx@m.example.com/v2', name: 'm.example.com', override: false });
     // an @ in the path: Go parses it, with the text before the @ as the host
     expect(normalizeEndpoint('https://m.example.com/secret@x')).toEqual({ ok: false, error: 'an @ outside the user info: the text before it would be read as the host' });
   });
