@@ -48,11 +48,15 @@ shellConfig.configureWebpack = (config) => {
 
 shellConfig.chainWebpack = (config) => {
   config.plugins.delete('fork-ts-checker');
-  // ts-loader shares one compiler instance per `instance` name: without a name of its own,
-  // cli-plugin-typescript's loader would run with the shell's tsconfig (rootDir = the shell)
+  // ts-loader shares one compiler instance per `instance` name, and an instance without a
+  // configFile takes the tsconfig nearest to the first file it sees: when that was a shell
+  // file (the shell's .ts files match this rule too), every file of ours failed with TS6059
+  // (rootDir = the shell), depending on the build's file order. Own name, own tsconfig.
   for (const rule of ['ts', 'tsx']) {
     if (config.module.rules.has(rule)) {
-      config.module.rule(rule).use('ts-loader').tap((options) => ({ ...options, instance: 'registry-mirrors' }));
+      config.module.rule(rule).use('ts-loader').tap((options) => ({
+        ...options, instance: 'registry-mirrors', configFile: path.join(__dirname, 'pkg', 'registry-mirrors', 'tsconfig.json'),
+      }));
     }
   }
 };

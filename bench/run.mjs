@@ -324,6 +324,36 @@ if (['fleet.posture', 'fleet.posture.distinct', 'fleet.slice.max'].some(wanted))
 }
 
 // ---------------------------------------------------------------------------------------
+section('the tab in Chromium: keydown → next paint while typing into an endpoint (production build)');
+const BROWSER_SIZES = [200, 1000];
+const browserIds = (n) => [`browser.keystroke.${n}`, `browser.settled.${n}`, `browser.render.${n}`];
+if (wanted('browser.floor') || BROWSER_SIZES.some((n) => browserIds(n).some(wanted))) {
+  // the production build of the standalone page, from the source as it is now (short mode
+  // reuses an existing build: .ci/run has just made it)
+  const standalone = join(ROOT, 'dist-standalone', 'index.html');
+  if (!SHORT || !existsSync(standalone)) {
+    process.stderr.write('  building the standalone page (npm run build:standalone) …\n');
+    const b = spawnSync('npm', ['run', 'build:standalone'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (b.status !== 0) throw new Error(`npm run build:standalone failed:\n${b.stdout}\n${b.stderr}`);
+  }
+  const KEYS = SHORT ? 8 : 60;
+  const sizes = BROWSER_SIZES.filter((n) => browserIds(n).some(wanted));
+  const { measureTyping } = await import('./lib/browser.mjs');
+  const r = await measureTyping({ sizes, keystrokes: KEYS, gapMs: 120, floor: true, log: (l) => process.stderr.write(`${l}\n`) });
+  const budgets = { 200: 16, 1000: 50 };
+  const method = `Chromium ${r.chromium} (Debian, headless, 1440×900), ${KEYS} keys pressed one at a time, 120 ms from keydown to keydown; keydown timeStamp → requestAnimationFrame → MessageChannel after that frame`;
+  const fl = r.results.floor.summary;
+  if (wanted('browser.floor')) add({ id: 'browser.floor', label: 'bare <input> in the same browser (the machine\'s floor)', value: fl.p95, unit: 'ms (p95)', display: `p50 ${fmtMs(fl.p50)}, p95 ${fmtMs(fl.p95)}`, method, notes: 'info: what the browser and this machine cost with no page at all', detail: fl });
+  for (const n of sizes) {
+    const x = r.results[n];
+    const et = x.eventTiming.length ? ` (Event Timing ≥ 16 ms on ${x.eventTiming.length} of ${KEYS} keys)` : '';
+    add({ id: `browser.keystroke.${n}`, label: `typing into an endpoint, ${fmtNum(n)} mirrors`, value: x.summary.p95, unit: 'ms (p95)', display: `p50 ${fmtMs(x.summary.p50)}, p95 ${fmtMs(x.summary.p95)}, max ${fmtMs(x.summary.max)}${et}`, budget: { op: '<=', value: budgets[n], display: `p95 ≤ ${budgets[n]} ms` }, method, detail: { ...x.summary, samples: x.samples, eventTiming: x.eventTiming } });
+    add({ id: `browser.settled.${n}`, label: `  then: last keydown → findings and preview fresh (${fmtNum(n)} mirrors)`, value: x.settledMs, unit: 'ms', display: fmtMs(x.settledMs), method: 'one run; includes the 150 ms pause the tab waits for before deriving', notes: 'info' });
+    add({ id: `browser.render.${n}`, label: `  first render of the tab with ${fmtNum(n)} mirrors`, value: x.renderMs, unit: 'ms', display: fmtMs(x.renderMs), method: 'setCluster → the endpoint field visible; one run', notes: 'info' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 section('extension bundle');
 if (wanted('bundle')) {
   const distPkg = join(ROOT, 'dist-pkg');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run build:standalone [-- --out-dir dist/standalone]
+// npm run build:standalone [-- --out-dir dist-standalone]
 // Builds the standalone page (harness/: the tab on sample clusters, "Open your cluster",
 // #cluster= links, en-us and zh-hans) into a static site with relative paths: copy the
 // directory to any web server (or a docs site's "try it" path) and open index.html.
@@ -14,10 +14,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 
 if (values.help) {
-  console.log('Usage: npm run build:standalone -- [--out-dir DIR]   (default dist/standalone)');
+  console.log('Usage: npm run build:standalone -- [--out-dir DIR]   (default dist-standalone)');
   process.exit(0);
 }
-const outDir = path.resolve(ROOT, values['out-dir'] || 'dist/standalone');
+const outDir = path.resolve(ROOT, values['out-dir'] || 'dist-standalone');
 const started = Date.now();
 
 await build({

@@ -2,6 +2,7 @@ import { createApp } from 'vue';
 import '@shell/assets/styles/app.scss';
 import 'floating-vue/dist/style.css';
 import 'vue-select/dist/vue-select.css';
+import './harness.scss';
 import App from './App.vue';
 import FleetApp from './FleetApp.vue';
 import { createHarnessStore, DEFAULT_SECRETS } from './store';

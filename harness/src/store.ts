@@ -72,6 +72,10 @@ export class FakeSecret {
 
     return this;
   }
+
+  async remove(): Promise<void> {
+    this.store?.commit('management/remove', { type: this.type, id: this.id });
+  }
 }
 
 export interface FakeSetting {

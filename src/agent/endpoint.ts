@@ -11,10 +11,15 @@ export function defaultHost(registry: string): string {
   return registry === DOCKER_HUB ? DOCKER_HUB_HOST : registry;
 }
 
+/** An IPv4 address in 127.0.0.0/8 as Go's net.ParseIP reads it (no octet above 255, no leading zero). */
+function isLoopbackV4(h: string): boolean {
+  return /^127(?:\.(?:0|[1-9]\d{0,2})){3}$/.test(h) && h.split('.').every((o) => Number(o) <= 255);
+}
+
 function isLoopbackIp(h: string): boolean {
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return h.split('.').every((o) => Number(o) <= 255);
+  if (isLoopbackV4(h)) return true;
   const v6 = h.toLowerCase();
-  return v6 === '::1' || v6 === '0:0:0:0:0:0:0:1' || /^::ffff:127\.\d+\.\d+\.\d+$/.test(v6);
+  return v6 === '::1' || v6 === '0:0:0:0:0:0:0:1' || (v6.startsWith('::ffff:') && isLoopbackV4(v6.slice('::ffff:'.length)));
 }
 
 /** containerd docker.IsLocalhost: "localhost" or a loopback IP, with or without port. */

@@ -5,21 +5,17 @@ import { RE2JS } from 're2js';
 
 export type CompiledPattern = { ok: true; re: RE2JS } | { ok: false; error: string };
 
-const cache = new Map<string, CompiledPattern>();
+const compiled = new Memo<string, CompiledPattern>(5001);
 
 /** Compiles a pattern with Go's syntax (RE2); the result is cached. */
 export function compilePattern(pattern: string): CompiledPattern {
-  let c = cache.get(pattern);
-  if (!c) {
+  return compiled.get(pattern, () => {
     try {
-      c = { ok: true, re: RE2JS.compile(pattern) };
+      return { ok: true, re: RE2JS.compile(pattern) };
     } catch (e) {
-      c = { ok: false, error: (e as Error).message.replace(/^error parsing regexp: /, '') };
+      return { ok: false, error: (e as Error).message.replace(/^error parsing regexp: /, '') };
     }
-    if (cache.size > 5000) cache.clear();
-    cache.set(pattern, c);
-  }
-  return c;
+  });
 }
 
 function isNameChar(c: string): boolean {

@@ -1,10 +1,11 @@
 // RouteSettings from a Cluster resource or a node registries.yaml.
-import { LineCounter, parseAllDocuments, visit, isMap, isPair, isScalar, type Document, YAMLError } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument, visit, isMap, isPair, isScalar, type Document, YAMLError } from 'yaml';
 import { LIMITS } from '../lib/limits';
 import { redact } from '../lib/redact';
 import { registriesFromCluster, registriesFromNode, type ReadOptions } from './schemas';
 import { parseVersion } from './profiles';
 import { effectiveSystemDefaultRegistry, type SdrSource } from './sdr';
+import { countAliases, RegionParser } from './yaml-regions';
 import type { Distro, Finding, RouteSettings, Runtime, Surface } from '../types';
 
 function flag(v: unknown): boolean {
@@ -144,24 +145,32 @@ function duplicateKey(doc: Document): { key: string; offset: number } | undefine
   return found;
 }
 
+/** JavaScript's \s as a character code test. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** How deep [ and { nest outside quotes and comments: a cheap guard before the recursive parser. */
 function flowDepth(text: string): number {
+  if (!/[[{]/.test(text)) return 0;
   let depth = 0;
   let max = 0;
-  let quote = '';
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
+      if (c === 92 && quote === 34) i++; // \ in "…"
+      else if (c === quote) quote = 0;
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+    const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+    if (c === 35 && (i === 0 || isSpace(before))) {
+      // # comment
       const nl = text.indexOf('\n', i);
       i = nl === -1 ? text.length : nl;
-    } else if ((c === '"' || c === "'") && (depth > 0 || /[\s:[{,-]/.test(text[i - 1] ?? ' '))) quote = c;
-    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if ((c === 34 || c === 39) && (depth > 0 || isSpace(before) || before === 58 || before === 91 || before === 123 || before === 44 || before === 45)) quote = c;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return max;
 }
@@ -190,6 +199,27 @@ function nodeView(doc: Document): unknown {
   return doc.toJS();
 }
 
+/** Root keys that make a document a Kubernetes object rather than a node file. */
+const MANIFEST_KEYS = ['apiVersion', 'kind', 'spec', 'items'];
+
+/**
+ * One entry of a block map parsed alone, as parseYaml reads the whole file: in the node's
+ * view ('node') or as plain YAML 1.1 ('js'); undefined on any error (the whole text is
+ * then parsed, for the error's line and column).
+ */
+function parseEntry(text: string, mode: string): unknown {
+  try {
+    const doc = parseDocument(text, NODE_YAML_OPTIONS);
+    if (doc.errors.length || duplicateKey(doc)) return undefined;
+    return mode === 'node' ? nodeView(doc) : doc.toJS();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Registries files are parsed entry by entry, each entry memoised by its text (see yaml-regions.ts). */
+const regions = new RegionParser(parseEntry);
+
 /** Counts values as a consumer walking the document would see them (aliases expanded). */
 function expandedSize(v: unknown, budget: { left: number }): void {
   if (--budget.left < 0) return;
@@ -209,17 +239,33 @@ function yamlError(e: YAMLError): { ok: false; error: string; line?: number; col
  * (as kubectl turns it into JSON for the API).
  */
 export function parseYaml(text: string): YamlResult {
+  return parse(text, true);
+}
+
+/** parseYaml without the entry memo: the whole text through the parser every time (the reference for tests). */
+export function parseYamlWhole(text: string): YamlResult {
+  return parse(text, false);
+}
+
+function parse(text: string, byEntry: boolean): YamlResult {
   if (text.length > LIMITS.fileBytes) {
     return { ok: false, error: `the file is ${(text.length / 1048576).toFixed(1)} MiB; registries.yaml files over ${LIMITS.fileBytes / 1048576} MiB are refused` };
   }
   if (text.includes('\u0000')) return { ok: false, error: 'the file contains NUL bytes: it is not a text YAML file' };
-  const aliases = text.match(/(?:^|[\s,[{:-])\*[^\s,\]}]+/gm)?.length ?? 0;
+  const aliases = countAliases(text);
   if (aliases > MAX_ALIASES) return { ok: false, error: `the file uses ${aliases} YAML aliases (*name); more than ${MAX_ALIASES} is refused, as in an alias bomb` };
   const longKey = hasLongLine(text, 1024) && /^[ \t-]*([^\s#'"{[][^:\n]{1024,}):(?:[ \t]|$)/m.exec(text);
   if (longKey) {
     return { ok: false, error: 'an implicit key is longer than the 1024 characters YAML allows (RKE2/K3s refuse the file)', ...lineOf(text, /^[ \t-]*[^\s#'"{[][^:\n]{1024,}:(?:[ \t]|$)/m, 0) };
   }
   if (flowDepth(text) > MAX_FLOW_DEPTH) return { ok: false, error: `the YAML is nested too deeply (more than ${MAX_FLOW_DEPTH} levels of [ or {) to be a registries file` };
+  if (byEntry && aliases === 0) {
+    // the common case, a text being edited: unchanged entries come from the last parse
+    let mode = 'node';
+    let value = regions.parse(text, (keys) => (mode = keys.some((k) => MANIFEST_KEYS.includes(k)) ? 'js' : 'node'));
+    if (value !== undefined && mode === 'js' && detectDocument(value).kind === 'node') value = regions.parse(text, () => 'node');
+    if (value !== undefined) return { ok: true, value };
+  }
   let value: unknown;
   try {
     const lineCounter = new LineCounter();
@@ -242,7 +288,7 @@ export function parseYaml(text: string): YamlResult {
     }
     const doc = nonEmpty[0];
     // a map without the keys of a Kubernetes object is a node file: read it once, as the node does
-    const manifestKeys = isMap(doc?.contents) && doc.contents.items.some((p) => isScalar(p.key) && ['apiVersion', 'kind', 'spec', 'items'].includes(String(p.key.value)));
+    const manifestKeys = isMap(doc?.contents) && doc.contents.items.some((p) => isScalar(p.key) && MANIFEST_KEYS.includes(String(p.key.value)));
     if (!doc) value = null;
     else if (!manifestKeys && isMap(doc.contents)) value = nodeView(doc);
     else {

@@ -122,7 +122,8 @@ export function parseGoUrl(rawIn: string): GoUrl {
     if (at !== -1) {
       const userinfo = authority.slice(0, at);
       host = authority.slice(at + 1);
-      if (!/^[A-Za-z0-9\-._~!$&'()*+,;=:%]*$/.test(userinfo)) throw new GoUrlError('net/url: invalid userinfo');
+      // Go's validUserinfo: unreserved, sub-delims, ':', '%' and '@' (the split is at the last @)
+      if (!/^[A-Za-z0-9\-._~!$&'()*+,;=:%@]*$/.test(userinfo)) throw new GoUrlError('net/url: invalid userinfo');
       checkEscapes(userinfo);
       const colon = userinfo.indexOf(':');
       u.user = colon === -1 ? { username: userinfo } : { username: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };

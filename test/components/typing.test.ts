@@ -2,7 +2,7 @@
 // step what the page shows and the spec it would save.
 import { describe, it, expect } from 'vitest';
 import {
-  mountTab, loadSample, typeKeys, blur, press, registries, status, field
+  mountTab, loadSample, typeKeys, blur, press, registries, status, field, click, toggle
 } from './helpers';
 import { TEST_CA_PEM as PEM } from '../fixtures/test-ca';
 
@@ -278,5 +278,166 @@ describe('removing a card (#6)', () => {
     await wrapper.get('[data-testid="rm-undo-remove"]').trigger('click');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(registries(resource)).toEqual(before);
+  });
+});
+
+describe('an edit undone by hand leaves the spec as it was (#7)', () => {
+  it('add a mirror then remove it, on a cluster without registries: no registries: {mirrors: {}} left', async() => {
+    const cluster = loadSample('empty-new');
+
+    delete cluster.spec.rkeConfig.registries;
+    const { wrapper, resource } = await mountTab(cluster);
+
+    await typeKeys(wrapper, 'rm-mirror-new', 'docker.io');
+    await click(wrapper, 'rm-mirror-add');
+    expect(registries(resource)).toEqual({ mirrors: { 'docker.io': { endpoint: [] } } });
+    await click(wrapper, 'rm-mirror-remove-docker.io');
+    expect('registries' in resource.spec.rkeConfig).toBe(false);
+    // Undo brings it back; the page's own maps stay where the cluster had them
+    await click(wrapper, 'rm-undo-remove');
+    expect(registries(resource)).toEqual({ mirrors: { 'docker.io': { endpoint: [] } } });
+  });
+
+  it('a cluster that had empty maps keeps them', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('empty-new'));
+
+    await typeKeys(wrapper, 'rm-config-new', 'r.example.com');
+    await click(wrapper, 'rm-config-add');
+    await click(wrapper, 'rm-config-remove-r.example.com');
+    expect(registries(resource)).toEqual({ configs: {}, mirrors: {} });
+  });
+
+  it('Skip TLS on then off removes the key again; a config that had insecureSkipVerify: false keeps it', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+    const { wrapper, resource } = await mountTab(cluster);
+    const host = 'mirror.example.com:5000';
+    const before = registries(resource).configs[host];
+
+    expect('insecureSkipVerify' in before).toBe(false);
+    await toggle(wrapper, `rm-config-skip-${ host }`);
+    expect(registries(resource).configs[host].insecureSkipVerify).toBe(true);
+    await toggle(wrapper, `rm-config-skip-${ host }`);
+    expect(registries(resource).configs[host]).toEqual(before);
+
+    const airgap = await mountTab(loadSample('airgap-rke2-v1.31.6'));
+    const had = registries(airgap.resource).configs['registry.example.com'];
+
+    expect(had.insecureSkipVerify).toBe(false);
+    await toggle(airgap.wrapper, 'rm-config-skip-registry.example.com');
+    await toggle(airgap.wrapper, 'rm-config-skip-registry.example.com');
+    expect(registries(airgap.resource).configs['registry.example.com']).toEqual(had);
+  });
+});
+
+describe('the add rows refuse what a rename refuses, and say why (#7)', () => {
+  it('"__proto__" typed as a new mirror: refused at the field, kept there, nothing vanishes into the spec', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await typeKeys(wrapper, 'rm-mirror-new', '__proto__');
+    await click(wrapper, 'rm-mirror-add');
+    expect(registries(resource)).toEqual(before);
+    expect(wrapper.get('[data-testid="rm-mirror-new-error"]').text()).toContain('not a registry host[:port]');
+    expect((field(wrapper, 'rm-mirror-new').element as HTMLInputElement).value).toBe('__proto__');
+    // the message goes as soon as the text changes; a valid host is added
+    await typeKeys(wrapper, 'rm-mirror-new', 'proto.example.com');
+    expect(wrapper.find('[data-testid="rm-mirror-new-error"]').exists()).toBe(false);
+    await click(wrapper, 'rm-mirror-add');
+    expect(Object.keys(registries(resource).mirrors)).toContain('proto.example.com');
+  });
+
+  it('a 5,000-character host pasted as a new config, and Docker.IO as a mirror: refused with the reason', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const before = registries(resource);
+
+    await field(wrapper, 'rm-config-new').setValue(`${ 'a'.repeat(5000) }.example.com`);
+    await click(wrapper, 'rm-config-add');
+    expect(wrapper.get('[data-testid="rm-config-new-error"]').text()).toContain('longer than a host name can be');
+    await typeKeys(wrapper, 'rm-mirror-new', 'Docker.IO');
+    await click(wrapper, 'rm-mirror-add');
+    expect(wrapper.get('[data-testid="rm-mirror-new-error"]').text()).toContain('Use docker.io');
+    expect(registries(resource)).toEqual(before);
+  });
+});
+
+describe('"Create a Secret" while the cluster is being created (#7)', () => {
+  it('says the Secret is made before the cluster, and offers to delete it again', async() => {
+    const { wrapper, resource, store } = await mountTab(loadSample('airgap-rke2-v1.31.6'), { mode: 'create' });
+    const card = () => wrapper.get('[data-testid="rm-config-registry.example.com"]');
+    const made = () => store.getters['management/all']('secret').filter((s: any) => s.metadata.name.startsWith('registryconfig-auth-'));
+
+    await click(wrapper, 'rm-config-create-secret');
+    expect(card().get('[data-testid="rm-config-create-note"]').text()).toContain('does not exist yet');
+    await typeKeys(wrapper, 'rm-config-create-username', 'robot');
+    await typeKeys(wrapper, 'rm-config-create-password', 'pw');
+    await click(wrapper, 'rm-config-create-submit');
+    expect(made()).toHaveLength(1);
+    const name = made()[0].metadata.name;
+
+    expect(registries(resource).configs['registry.example.com'].authConfigSecretName).toBe(name);
+    expect(card().get('[data-testid="rm-config-made-secret"]').text()).toContain(`${ name } was created in fleet-default before the cluster`);
+    await click(wrapper, 'rm-config-made-secret-delete');
+    expect(made()).toHaveLength(0);
+    expect('authConfigSecretName' in registries(resource).configs['registry.example.com']).toBe(false);
+    expect(wrapper.find('[data-testid="rm-config-made-secret"]').exists()).toBe(false);
+  });
+
+  it('in edit mode the cluster exists: no such notice', async() => {
+    const { wrapper } = await mountTab(loadSample('airgap-rke2-v1.31.6'));
+
+    await click(wrapper, 'rm-config-create-secret');
+    expect(wrapper.get('[data-testid="rm-config-create-note"]').text()).not.toContain('does not exist yet');
+    await typeKeys(wrapper, 'rm-config-create-username', 'robot');
+    await typeKeys(wrapper, 'rm-config-create-password', 'pw');
+    await click(wrapper, 'rm-config-create-submit');
+    expect(wrapper.find('[data-testid="rm-config-made-secret"]').exists()).toBe(false);
+  });
+});
+
+describe('the two-layers explainer (layout)', () => {
+  it('is open until closed once, then stays closed with a one-line summary', async() => {
+    localStorage.removeItem('registry-mirrors.layers.closed');
+    const first = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const toggle = () => first.wrapper.get('[data-testid="rm-layers-toggle"]');
+
+    expect(toggle().attributes('aria-expanded')).toBe('true');
+    expect(first.wrapper.find('[data-testid="rm-layers-summary"]').exists()).toBe(false);
+    await click(first.wrapper, 'rm-layers-toggle');
+    expect(toggle().attributes('aria-expanded')).toBe('false');
+    expect((first.wrapper.get('#rm-layers-body').element as HTMLElement).style.display).toBe('none');
+    expect(first.wrapper.get('[data-testid="rm-layers-summary"]').text()).toBe('App layer: system-default-registry Not set. CRI layer: 3 mirrors, 1 registry config.');
+    first.wrapper.unmount();
+
+    const again = await mountTab(loadSample('k3s-rewrites-embedded'));
+
+    expect(again.wrapper.get('[data-testid="rm-layers-toggle"]').attributes('aria-expanded')).toBe('false');
+    await click(again.wrapper, 'rm-layers-toggle');
+    expect(localStorage.getItem('registry-mirrors.layers.closed')).toBe('0');
+    again.wrapper.unmount();
+  });
+});
+
+describe('the rewrite help (layout)', () => {
+  it('is said once above the mirrors, not again in every card', async() => {
+    const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const help = 'Pattern (Go RE2 regular expression) matched against the repository path';
+
+    expect(wrapper.findAll('section[data-testid^="rm-mirror-"]')).toHaveLength(3);
+    expect(wrapper.text().split(help)).toHaveLength(2);
+    expect(wrapper.get('[data-testid="rm-rewrites-help"]').text()).toContain(help);
+  });
+});
+
+describe('the per-endpoint config line (layout)', () => {
+  it('names the host once (in the URL), the button says which host by its name', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+
+    cluster.spec.rkeConfig.registries.mirrors['docker.io'].endpoint.push('https://second.example.com');
+    const { wrapper } = await mountTab(cluster);
+    const row = wrapper.get('[data-testid="rm-mirror-docker.io"] [data-testid="rm-endpoint-1"] .rm-endpoint-meta');
+
+    expect(row.text().split('second.example.com')).toHaveLength(2);
+    expect(row.text()).toContain('No config: no credentials, system CAs');
+    expect(row.get('[data-testid="rm-endpoint-add-config-1"]').attributes('aria-label')).toBe('Add config for second.example.com');
   });
 });

@@ -21,5 +21,7 @@ export class RancherApi {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   attachWebsockets(server: Server): void;
   listen(port?: number, host?: string): Promise<string>;
+  /** ends the dashboard's websocket subscriptions */
+  closeSockets(): void;
   close(): Promise<void>;
 }

@@ -59,6 +59,7 @@ export class RancherApi {
   constructor({ log = (m) => process.stderr.write(`[rancher-api] ${m}\n`) } = {}) {
     this.log = log;
     this.types = parseTypes();
+    this.sockets = new Set();
     this.reset();
   }
 
@@ -104,7 +105,12 @@ export class RancherApi {
     obj.apiVersion ??= t.group ? `${t.group}/${t.version}` : t.version;
     obj.kind ??= t.kind;
     obj.links = { self, update: self, remove: self, view: `/api${t.group ? `s/${t.group}` : ''}/${t.version}/${obj.metadata?.namespace ? `namespaces/${obj.metadata.namespace}/` : ''}${t.resource}/${obj.metadata?.name}` };
-    obj.metadata = { creationTimestamp: '2026-11-20T09:00:00Z', resourceVersion: this.nextRv(), uid: uid(obj.id), ...obj.metadata };
+    // a chart repository's links: its index and a chart version's info (values, questions)
+    if (type === 'catalog.cattle.io.clusterrepo') Object.assign(obj.links, { index: `${self}?link=index`, info: `${self}?link=info` });
+    // Steve adds the state it computes from the conditions; the fixtures are all healthy
+    obj.metadata = {
+      creationTimestamp: '2026-11-20T09:00:00Z', resourceVersion: this.nextRv(), uid: uid(obj.id), state: { name: 'active', error: false, transitioning: false, message: '' }, ...obj.metadata,
+    };
     return obj;
   }
 
@@ -118,7 +124,7 @@ export class RancherApi {
     }
     for (const ws of ['fleet-default', 'fleet-local']) S('management.cattle.io.fleetworkspace', { metadata: { name: ws } });
     for (const f of ['multi-cluster-management', 'rke2', 'embedded-cluster-api', 'fleet', 'provisioningv2', 'ui-extension', 'token-hashing']) {
-      S('management.cattle.io.feature', { metadata: { name: f }, spec: { value: null }, status: { default: true, dynamic: false, description: f } });
+      S('management.cattle.io.feature', { metadata: { name: f }, spec: { value: null }, status: { default: true, dynamic: false, lockedValue: null, description: f } });
     }
     const user = fixture('user.json');
     S('userpreference', { metadata: { name: user.user.id }, data: { ...user.preferences } });
@@ -128,6 +134,12 @@ export class RancherApi {
     }
     S('management.cattle.io.cluster', mgmtCluster('local', 'local', 'k3s', 'v1.33.5+k3s1'));
 
+    // the repository of RKE2's add-on charts (the cluster page reads the CNI chart's info)
+    S('catalog.cattle.io.clusterrepo', {
+      metadata: { name: 'rancher-rke2-charts' }, spec: { gitRepo: 'https://git.rancher.io/rke2-charts', gitBranch: 'main' },
+      status: { conditions: [{ type: 'Downloaded', status: 'True' }], observedGeneration: 1 },
+    });
+
     const overlay = fixture('overlay.json');
     const samples = readdirSync(join(ROOT, 'assets/samples')).filter((f) => f.endsWith('.yaml')).sort();
     samples.forEach((f, i) => {
@@ -135,7 +147,7 @@ export class RancherApi {
       const key = `${doc.metadata.namespace}/${doc.metadata.name}`;
       const clusterName = `c-m-${(i + 1).toString().padStart(2, '0')}${doc.metadata.name.replace(/[^a-z0-9]/g, '').slice(0, 6)}`;
       const k8s = doc.spec.kubernetesVersion;
-      const obj = merge(doc, overlay[key] ?? {});
+      const obj = merge(merge(doc, CREATED_BY_RANCHER), overlay[key] ?? {});
       obj.status = {
         clusterName, ready: true, observedGeneration: 1, fleetWorkspaceName: 'fleet-default',
         conditions: [{ type: 'Ready', status: 'True' }, { type: 'Provisioned', status: 'True' }, { type: 'Updated', status: 'True' }],
@@ -176,7 +188,7 @@ export class RancherApi {
 
     const rel = fixture('releases.json');
     for (const k of ['rke2', 'k3s']) {
-      if (p === `/v1-${k}-release/releases`) return send(200, releases(k, rel[k]));
+      if (p === `/v1-${k}-release/releases`) return send(200, releases(k, rel[k], k === 'rke2' ? rel.rke2Charts : {}));
       if (p === `/v1-${k}-release/channels`) return send(200, channels(k, rel.channels[k]));
     }
     const user = fixture('user.json');
@@ -236,6 +248,11 @@ export class RancherApi {
           return send(200, steveCollection(type, [...coll.values()].filter((o) => o.metadata.namespace === a), this.rv));
         }
         const o = coll.get(id);
+        if (o && type === 'catalog.cattle.io.clusterrepo' && url.searchParams.get('link') === 'info') {
+          const chart = { name: url.searchParams.get('chartName'), version: url.searchParams.get('version'), apiVersion: 'v2' };
+          return send(200, { chart, values: {}, questions: { questions: [] }, readme: '', appReadme: '' });
+        }
+        if (o && type === 'catalog.cattle.io.clusterrepo' && url.searchParams.get('link') === 'index') return send(200, { apiVersion: 'v1', entries: {} });
         return o ? send(200, o) : send(404, notFound(id));
       }
       if (req.method === 'DELETE') {
@@ -356,14 +373,24 @@ export class RancherApi {
       if (!key || !/^(\/k8s\/clusters\/[^/]+)?\/v[13]\/subscribe/.test(req.url)) { socket.destroy(); return; }
       const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
       socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      this.sockets.add(socket);
       socket.on('data', () => {});
       socket.on('error', () => {});
+      socket.on('end', () => socket.destroy());
+      socket.on('close', () => this.sockets.delete(socket));
     });
+  }
+
+  /** ends the websockets: the HTTP server's close waits for them, and they no longer belong to it */
+  closeSockets() {
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
   }
 
   close() {
     return new Promise((resolve) => {
       if (!this.server) return resolve();
+      this.closeSockets();
       this.server.closeAllConnections?.();
       this.server.close(() => resolve());
     });
@@ -396,12 +423,19 @@ function normanUser(u) {
   return { ...u, links: { self: `/v3/users/${u.id}` }, actions: { setpassword: `/v3/users/${u.id}?action=setpassword` } };
 }
 
-function releases(kind, versions) {
+function releases(kind, versions, charts) {
+  const chartRefs = Object.fromEntries(Object.entries(charts).map(([name, version]) => [name, { repo: 'rancher-rke2-charts', version }]));
   return {
     type: 'collection', resourceType: 'release', links: { self: `/v1-${kind}-release/releases` },
-    data: versions.map((v) => ({ id: v, type: 'release', version: v, minChannelServerVersion: 'v2.10.0-alpha1', maxChannelServerVersion: 'v2.13.99', serverArgs: {}, agentArgs: {}, charts: {}, featureVersions: {} })),
+    data: versions.map((v) => ({ id: v, type: 'release', version: v, minChannelServerVersion: 'v2.10.0-alpha1', maxChannelServerVersion: 'v2.13.99', serverArgs: {}, agentArgs: {}, charts: chartRefs, featureVersions: {} })),
   };
 }
+
+/** what every cluster Rancher's UI created carries (the upgrade tab reads the drain options) */
+const DRAIN = {
+  enabled: false, force: false, ignoreDaemonSets: true, ignoreErrors: false, deleteEmptyDirData: true, disableEviction: false, gracePeriod: -1, timeout: 120, skipWaitForDeleteTimeoutSeconds: 0,
+};
+const CREATED_BY_RANCHER = { spec: { rkeConfig: { upgradeStrategy: { controlPlaneDrainOptions: DRAIN, workerDrainOptions: DRAIN } } } };
 
 function channels(kind, ch) {
   return {

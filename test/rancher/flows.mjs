@@ -41,12 +41,16 @@ async function addMirrorInOurTab(page, key, endpoint) {
   return card;
 }
 
+/** the built-in tab's mirrors section (its configs section has "Registry Hostname" fields too) */
+function builtinMirrorSection(page) {
+  return registriesTab(page).locator(`xpath=.//div[h3[normalize-space(.)=${JSON.stringify(S('registryMirror.header'))}]]`);
+}
 /** the built-in tab's mirror rows: the "Registry Hostname" / "Mirror Endpoints" inputs, in order */
 function builtinHostnames(page) {
-  return registriesTab(page).getByRole('textbox', { name: S('registryMirror.hostnameLabel') });
+  return builtinMirrorSection(page).getByRole('textbox', { name: S('registryMirror.hostnameLabel') });
 }
 function builtinEndpoints(page) {
-  return registriesTab(page).getByRole('textbox', { name: S('registryMirror.endpointsLabel') });
+  return builtinMirrorSection(page).getByRole('textbox', { name: S('registryMirror.endpointsLabel') });
 }
 async function builtinRows(page) {
   const h = await builtinHostnames(page).evaluateAll((els) => els.map((e) => e.value));
@@ -121,11 +125,16 @@ export default [
       await page.waitForURL((u) => u.pathname === LIST || !u.searchParams.get('mode'), { timeout: 20_000 });
       const sent = writesTo(api, 'PUT', put)[0].body;
       const regs = sent.spec.rkeConfig.registries;
+      // the built-in tab rewrote the whole mirrors map on its edit, each entry with an empty
+      // `rewrite: {}` (tabs/registries/RegistryMirrors.vue, update()); harmless, and the page's own doing
       expect.equal(regs.mirrors, {
-        '*': { endpoint: ['https://registry.example.com', BACKUP] },
-        'docker.io': { endpoint: [MIRROR] },
+        '*': { endpoint: ['https://registry.example.com', BACKUP], rewrite: {} },
+        'docker.io': { endpoint: [MIRROR], rewrite: {} },
       }, 'mirrors in the PUT');
-      expect.equal(regs.configs, before.spec.rkeConfig.registries.configs, 'configs in the PUT (untouched)');
+      // configs: every field kept; the built-in tab's configs list, created on its visit,
+      // writes an absent tlsSecretName as null (tabs/registries/RegistryConfigs.vue)
+      const configsBefore = before.spec.rkeConfig.registries.configs;
+      expect.equal(regs.configs, Object.fromEntries(Object.entries(configsBefore).map(([k, v]) => [k, { ...v, tlsSecretName: v.tlsSecretName ?? null }])), 'configs in the PUT (kept)');
       // unknown fields of the cluster survive
       expect.equal(sent.spec.futureTopLevelField, { keep: true }, 'spec.futureTopLevelField');
       expect.equal(sent.spec.rkeConfig.futureRkeField, ['a', 'b'], 'spec.rkeConfig.futureRkeField');
@@ -186,8 +195,15 @@ export default [
       await expect.visible(ourTab(page).locator('[data-testid="rm-view-banner"]'), 'the read-only note');
       await expect.count(ourTab(page).getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }), 0, 'no "Registry to mirror" field');
       await expect.count(ourTab(page).getByRole('button', { name: L('registryMirrors.mirrors.add'), exact: true }), 0, 'no "Add mirror" button');
-      const editable = await ourTab(page).locator('[data-testid="rm-mirrors"] input:not([readonly]):not([disabled]), [data-testid="rm-configs"] input:not([readonly]):not([disabled])').count();
-      expect.equal(editable, 0, 'editable inputs among mirrors and configs');
+      // text fields are read-only; the shell's Checkbox keeps its native input hidden and
+      // marks the control it shows as disabled
+      const editable = await ourTab(page).locator('[data-testid="rm-mirrors"] input:not([type="checkbox"]):not([readonly]):not([disabled]), [data-testid="rm-configs"] input:not([type="checkbox"]):not([readonly]):not([disabled])').count();
+      expect.equal(editable, 0, 'editable text inputs among mirrors and configs');
+      const boxes = ourTab(page).locator('[data-testid="rm-mirrors"] [role="checkbox"], [data-testid="rm-configs"] [role="checkbox"]');
+      expect.equal(await boxes.evaluateAll((els) => els.filter((e) => e.getAttribute('aria-disabled') !== 'true').length), 0, 'checkboxes that are not disabled');
+      expect.ok(await boxes.count() > 0, 'the configs show their checkboxes');
+      // the page itself shows no error banner (the stand-in answers what the view asks)
+      await expect.count(page.locator('#cru-errors .banner.error'), 0, 'error banners on the page');
       await expect.visible(mirrorCard(page, '*'), 'the * mirror is shown');
       expect.equal(api.writes.filter((w) => w.method !== 'GET' && !/userpreferences/.test(w.path)), [], 'writes in view mode');
     },
@@ -209,6 +225,43 @@ export default [
       const put = '/v1/provisioning.cattle.io.clusters/fleet-default/new-cluster';
       await eventually(() => expect.ok(writesTo(api, 'PUT', put).length === 1, 'the PUT'), { timeout: 20_000 });
       expect.equal(writesTo(api, 'PUT', put)[0].body.spec.rkeConfig.registries.mirrors, { 'docker.io': { endpoint: ['ftp://mirror.example.com'] } }, 'what the page saved');
+    },
+    timeout: 180_000,
+  },
+  {
+    name: 'Cluster Management → Registry Routes (#14): every cluster with its posture, a filter, an image box, a row opens the cluster\'s edit page on our tab',
+    async fn({ page, base }) {
+      await openClusterManagement(page, base);
+      // the side navigation of Cluster Management, as an admin finds the page
+      await page.locator('nav').getByRole('link', { name: L('registryMirrors.fleet.nav'), exact: true }).click();
+      await page.waitForURL((u) => u.pathname.endsWith('/manager/registry-routes'), { timeout: 30_000 });
+      const fleet = page.locator('[data-testid="rm-fleet"]');
+      await expect.attr(fleet, 'data-busy', 'false', 'the postures are computed', 30_000);
+      const links = page.locator('[data-testid^="rm-fleet-link-"]');
+      await expect.count(links, 3, 'one row per RKE2/K3s cluster of the stand-in');
+      await expect.text(page.locator('[data-testid="rm-fleet-dh-new-cluster"]'), L('registryMirrors.fleet.dockerHub.direct'), 'new-cluster: Docker Hub images');
+      await expect.text(page.locator('[data-testid="rm-fleet-dh-airgap-prod"]'), L('registryMirrors.fleet.dockerHub.mirrored-no-fallback'), 'airgap-prod: Docker Hub images');
+      await expect.text(page.locator('[data-testid="rm-fleet-posture-airgap-prod"]'), L('registryMirrors.fleet.badges.wildcardNoFallback'), 'airgap-prod: the * badge');
+
+      // an image typed key by key: every row shows its first host for it
+      await page.locator('[data-testid="rm-fleet-image"]').click();
+      await page.keyboard.type('nginx:1.27');
+      await expect.text(page.locator('[data-testid="rm-fleet-route-airgap-prod"]'), 'registry.example.com', 'airgap-prod: first host of nginx:1.27');
+      await expect.text(page.locator('[data-testid="rm-fleet-route-new-cluster"]'), 'registry-1.docker.io', 'new-cluster: first host of nginx:1.27');
+
+      // the filter "Direct to Docker Hub"
+      const direct = page.locator('[data-testid="rm-fleet-filter-direct"]');
+      await direct.click();
+      await expect.attr(direct, 'aria-pressed', 'true', 'the filter is on');
+      await expect.count(links, 1, 'rows direct to Docker Hub');
+      await expect.visible(page.locator('[data-testid="rm-fleet-link-new-cluster"]'), 'new-cluster is the one');
+
+      // the row's link: the cluster's edit page, on our tab
+      await page.locator('[data-testid="rm-fleet-link-new-cluster"]').click();
+      await page.waitForURL((u) => u.pathname.endsWith('/fleet-default/new-cluster') && u.searchParams.get('mode') === 'edit', { timeout: 30_000 });
+      await settled(page);
+      await expect.attr(tabLink(page, OUR_TAB), 'aria-selected', 'true', 'our tab is the open one', 60_000);
+      await expect.attr(ourTab(page).locator('[data-testid="rm-tab"]'), 'data-mode', 'edit', 'our tab in edit mode');
     },
     timeout: 180_000,
   },

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// npm run test:rancher [-- --grep REGEX] [--static [--build | --no-build]]
+// npm run test:rancher [-- --grep REGEX] [--build | --no-build] [--dev]
 //                       [--attach https://127.0.0.1:8005 --api-port 8989]  (a running `npm run dev`)
 //
 // The tab inside the real Rancher dashboard (node_modules/@rancher/shell with
 // pkg/registry-mirrors built in), in front of the stand-in Rancher API (test/rancher-api),
 // driven by playwright-core with Debian's Chromium (/usr/bin/chromium; never a downloaded
-// browser). By default the dashboard is the dev server (`npm run dev`, one compile per run);
-// --static uses the build in dist/dashboard instead, made here by `npm run build:dashboard`
-// when missing or older than pkg/ and src/. A missing Chromium, a build or compile failure, and a
-// request the stand-in cannot answer during a flow are failures.
+// browser). By default the dashboard is the build in dist/dashboard, made here by
+// `npm run build:dashboard` when missing or older than pkg/, src/ and vue.config.js, and
+// served statically with the stand-in on one port: one compile serves this suite, the
+// in-Rancher screenshots and every later run (the dev server compiles again on each start;
+// --dev uses it anyway). A missing Chromium, a build or compile failure, and a request the
+// stand-in cannot answer during a flow are failures.
 // Ends with `N passed, M failed`; exit code 1 on any failure.
 import { parseArgs } from 'node:util';
 import { test, runTests, fmtMs } from '../e2e/lib/runner.mjs';
@@ -23,7 +25,7 @@ import { RESULTS } from '../e2e/lib/paths.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    grep: { type: 'string', short: 'g' }, static: { type: 'boolean' }, attach: { type: 'string' }, 'api-port': { type: 'string' }, build: { type: 'boolean' }, 'no-build': { type: 'boolean' },
+    grep: { type: 'string', short: 'g' }, dev: { type: 'boolean' }, attach: { type: 'string' }, 'api-port': { type: 'string' }, build: { type: 'boolean' }, 'no-build': { type: 'boolean' },
   },
 });
 const started = Date.now();
@@ -42,7 +44,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async() => { await stop
 let setupError = null;
 test('set-up: dashboard build, stand-in Rancher API, Chromium', async(t) => {
   try {
-    if (args.static && !args.attach) {
+    if (!args.dev && !args.attach) {
       const why = args.build ? 'asked for (--build)' : (args['no-build'] ? null : buildReason());
       if (why) {
         log(`building the dashboard into dist/dashboard (${why}) ...`);
@@ -50,10 +52,10 @@ test('set-up: dashboard build, stand-in Rancher API, Chromium', async(t) => {
       }
     }
     dash = await startDashboard({
-      mode: args.static ? 'static' : 'dev', log, attach: args.attach ? { url: args.attach, apiPort: Number(args['api-port'] || 8989) } : undefined,
+      mode: args.dev ? 'dev' : 'static', log, attach: args.attach ? { url: args.attach, apiPort: Number(args['api-port'] || 8989) } : undefined,
     });
     if (dash.compileMs) t.note(`dev server first compile: ${fmtMs(dash.compileMs)}`);
-    t.note(`dashboard at ${dash.url} (${args.static ? 'static build' : (args.attach ? 'attached' : 'dev server')})`);
+    t.note(`dashboard at ${dash.url} (${args.attach ? 'attached' : (args.dev ? 'dev server' : 'static build')})`);
     browser = await launchBrowser();
     if (process.env.RM_HIDE_OVERLAY) { // iterating on a running dev server whose compile reported errors
       await browser.context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {

@@ -14,7 +14,7 @@ function mirrorCard(page, key) {
   return ourTab(page).getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key }), exact: true });
 }
 
-/** @type {Array<{name: string, title: string, cluster: string, setup?: (page, api) => Promise<void>, before?: (api) => void, focus: string}>} */
+/** @type {Array<{name: string, title: string, cluster?: string, fleet?: boolean, setup?: (page, api) => Promise<void>, before?: (api) => void, focus: string}>} */
 export const SCENES = [
   {
     name: 'wildcard-v1.31.6',
@@ -58,6 +58,18 @@ export const SCENES = [
     },
     focus: '[data-testid="rm-mirrors"]',
   },
+  {
+    name: 'registry-routes',
+    title: 'Cluster Management → Registry Routes: every cluster\'s posture, and where nginx:1.27 comes from on each',
+    fleet: true,
+    async setup(page) {
+      await page.locator('[data-testid="rm-fleet-image"]').click();
+      await page.keyboard.type('nginx:1.27');
+      await page.locator('[data-testid^="rm-fleet-route-"]').first().waitFor();
+      await page.locator(':focus').evaluate((el) => el.blur()).catch(() => {});
+    },
+    focus: '[data-testid="rm-fleet"]',
+  },
 ];
 
 /** Opens the scene in `theme` and returns a PNG of the viewport (1440×900). */
@@ -67,11 +79,22 @@ export async function renderScene(page, base, api, scene, theme) {
   scene.before?.(api);
   await page.setViewportSize(VIEWPORT);
   await openClusterManagement(page, base);
-  await editConfigFromList(page, scene.cluster);
-  await openTab(page, OUR_TAB);
-  await expect.visible(ourTab(page).locator('[data-testid="rm-tab"]'), 'our tab');
+  if (scene.fleet) {
+    // Cluster Management's side navigation → Registry Routes
+    await page.locator('nav').getByRole('link', { name: L('registryMirrors.fleet.nav'), exact: true }).click();
+    await expect.attr(page.locator('[data-testid="rm-fleet"]'), 'data-busy', 'false', 'the postures are computed', 30_000);
+  } else {
+    await editConfigFromList(page, scene.cluster);
+    await openTab(page, OUR_TAB);
+    await expect.visible(ourTab(page).locator('[data-testid="rm-tab"]'), 'our tab');
+  }
   await page.addStyleTag({ content: STABLE_CSS });
   await scene.setup?.(page, api);
+  if (scene.fleet) {
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    return page.screenshot({ type: 'png' });
+  }
   const focus = ourTab(page).locator(scene.focus).first();
   await expect.visible(focus, `${scene.name}: ${scene.focus}`, 15_000);
   // bring the part into view below the page's tab strip, as an admin scrolls to it

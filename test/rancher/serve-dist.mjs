@@ -44,7 +44,7 @@ export async function serveDashboard({ port = 0, api = new RancherApi() } = {}) 
   const url = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
   return {
     url, api,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    close: () => new Promise((resolve) => { api.closeSockets(); server.closeAllConnections?.(); server.close(() => resolve()); }),
   };
 }
 

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   compile,
+  decodeScenario,
+  encodeScenario,
   exportNodeRegistries,
   importNodeRegistries,
   nodeFiles,
@@ -19,6 +21,7 @@ import {
   saveDiff,
   settingsFromCluster,
   settingsFromNodeValue,
+  shareableCluster,
   type Compiled,
 } from '../../src';
 import { main } from '../../src/cli/main';
@@ -159,6 +162,18 @@ describe('credential sweep: a password in every field, no password in any output
     // the auth values go to the Secret data, and only there
     expect(Object.values(secretData)).toEqual([{ username: 'admin', password: PW.authPassword, auth: PW.authAuth, identityToken: PW.identityToken }]);
     expect([...leaks('export', exported), ...leaks('import result', JSON.stringify(shown))]).toEqual([]);
+  });
+
+  it('links: the Cluster a link carries, the link itself and what it opens to (issue 18)', async() => {
+    // a link is made of the shareable Cluster only; the tab shows what was removed by count
+    const { text, removed } = shareableCluster(clusterValue);
+    expect(removed.userInfo).toBeGreaterThan(0);
+    const link = await encodeScenario(text);
+    const opened = await decodeScenario(link);
+    expect(opened).toEqual({ ok: true, text });
+    expect([...leaks('shareable Cluster', text), ...leaks('link', link), ...leaks('removed counts', JSON.stringify(removed))]).toEqual([]);
+    // the Secret reference stays by name: the link still says where the credential lives
+    expect(text).toContain('authConfigSecretName: mirror-auth');
   });
 
   it('CLI: route text and JSON, both contexts, node file and Cluster', () => {

@@ -43,6 +43,16 @@ describe('endpoint normalisation (K3s normalizeEndpointAddress)', () => {
   it('never prints a password from the URL', () => {
     expect(n('https://user:secret@m.example.com').url).toBe('https://xxxxx@m.example.com/v2');
     expect(normalizeEndpoint('https://user:secret/@m.example.com').ok).toBe(false);
+    // Go's url.Parse splits the user info at the last @ and allows @ in it (validUserinfo)
+    expect(n('https://admin:pw@x@m.example.com')).toEqual({ url: 'https://xxxxx@m.example.com/v2', name: 'm.example.com', override: false });
+    // an @ in the path: Go parses it, with the text before the @ as the host
+    expect(normalizeEndpoint('https://m.example.com/secret@x')).toEqual({ ok: false, error: 'an @ outside the user info: the text before it would be read as the host' });
+  });
+  it('answers each embedded-registry address on its own (no answer shared between addresses)', () => {
+    // the same endpoint: http as a plain loopback mirror, https where it is the embedded registry
+    expect(n('localhost:5000', '127.0.0.1:6443').url).toBe('http://localhost:5000/v2');
+    expect(n('localhost:5000', 'localhost:5000').url).toBe('https://localhost:5000/v2');
+    expect(n('localhost:5000').url).toBe('http://localhost:5000/v2');
   });
   it('knows localhost as containerd does', () => {
     expect(isLocalhost('localhost:5000')).toBe(true);
@@ -51,5 +61,42 @@ describe('endpoint normalisation (K3s normalizeEndpointAddress)', () => {
     expect(isLocalhost('[::1]:80')).toBe(true);
     expect(isLocalhost('localhost.example.com')).toBe(false);
     expect(isLocalhost('10.0.0.1:5000')).toBe(false);
+  });
+
+  // containerd's docker.IsLocalhost: net.SplitHostPort (when there is a port), then
+  // "localhost" or net.ParseIP(host).IsLoopback(). Each expectation below is Go's answer
+  // (Go >= 1.17: ParseIP refuses IPv4 octets with leading zeros).
+  it.each([
+    ['127.0.0.1', true],
+    ['127.255.255.255', true],
+    ['127.256.0.1', false], // an octet above 255: not an IP
+    ['127.0.0.1000', false],
+    ['1127.0.0.1', false],
+    ['127.0.0.1x', false],
+    ['127-0-0-1', false],
+    ['127.0.0', false],
+    ['128.0.0.1', false],
+    ['127.000.000.001', false], // leading zeros: ParseIP says nil
+    ['0:0:0:0:0:0:0:1', true],
+    ['::ffff:127.0.0.1', true], // IPv4-mapped loopback
+    ['::FFFF:127.1.2.3', true], // hex digits in either case
+    ['::ffff:128.0.0.1', false],
+    ['::ffff:127.0.0.300', false],
+    ['::ffff:127.0.0.01', false],
+    ['x::ffff:127.0.0.1', false],
+    ['[127.0.0.1]:80', true], // SplitHostPort strips the brackets
+    ['[::1]', false], // no port: SplitHostPort fails, and "[::1]" is no IP
+    ['localhost:', true], // an empty port still splits
+    ['LOCALHOST:5000', false], // the comparison is case-sensitive
+    ['localhost:5000:1', false], // too many colons: no split, no IP
+    [':5000', false],
+  ])('isLocalhost(%j) is %s, as in Go', (host, local) => {
+    expect(isLocalhost(host)).toBe(local);
+  });
+  it('a loopback endpoint spelled as Go reads it decides the default scheme', () => {
+    expect(n('127.0.0.9:5000').url).toBe('http://127.0.0.9:5000/v2');
+    expect(n('127.000.000.001:5000').url).toBe('https://127.000.000.001:5000/v2');
+    expect(n('[0:0:0:0:0:0:0:1]:5000').url).toBe('http://[0:0:0:0:0:0:0:1]:5000/v2');
+    expect(n('localhost.:5000').url).toBe('https://localhost.:5000/v2');
   });
 });

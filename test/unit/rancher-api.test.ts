@@ -33,6 +33,21 @@ describe('stand-in Rancher API', () => {
     expect(mgmt.data.map((c: any) => c.id)).toContain(airgap.status.clusterName);
   });
 
+  it('announces the features Cluster Management needs as on, as Rancher does (lockedValue null, not missing)', async() => {
+    // the dashboard's feature model reads `status.lockedValue !== null` first: a missing
+    // lockedValue is "locked to undefined", multi-cluster-management counts as off and
+    // Cluster Management stays an empty page
+    const features = await get('/v1/management.cattle.io.features');
+    const mcm = features.data.find((f: any) => f.id === 'multi-cluster-management');
+    expect(mcm.status.lockedValue).toBeNull();
+    expect(mcm.spec.value ?? mcm.status.default).toBe(true);
+  });
+
+  it('gives every Steve object the state Rancher computes for it (an active cluster shows as Active)', async() => {
+    const prov = await get('/v1/provisioning.cattle.io.clusters');
+    expect(prov.data.map((c: any) => c.metadata.state?.name)).toEqual(['active', 'active', 'active']);
+  });
+
   it('answers a PUT with the saved object and a new resourceVersion, records it, and refuses a stale one', async() => {
     api.reset();
     const path = '/v1/provisioning.cattle.io.clusters/fleet-default/edge-k3s';

@@ -32,6 +32,14 @@ export function readConfigs(resource: Json): Record<string, Json> {
   return isRecord(c) ? c : {};
 }
 
+/**
+ * The maps this module created (registries, mirrors, configs): when the last entry of one
+ * is removed again, it goes too, so that add-then-remove leaves the spec as it was. Maps the
+ * cluster had are never removed. (Reactive proxies are cached per object: the same map
+ * reads back as the same proxy.)
+ */
+const created = new WeakSet<object>();
+
 /** Creates spec.rkeConfig.registries.<part> on the first write that needs it. */
 function ensure(resource: Json, part: 'mirrors' | 'configs'): Record<string, Json> {
   if (!isRecord(resource.spec)) {
@@ -42,14 +50,30 @@ function ensure(resource: Json, part: 'mirrors' | 'configs'): Record<string, Jso
   }
   if (!isRecord(resource.spec.rkeConfig.registries)) {
     resource.spec.rkeConfig.registries = {};
+    created.add(resource.spec.rkeConfig.registries);
   }
   const regs = resource.spec.rkeConfig.registries;
 
   if (!isRecord(regs[part])) {
     regs[part] = {};
+    created.add(regs[part]);
   }
 
   return regs[part];
+}
+
+/** After a removal: drops the part, then registries, if this module made them and they are empty. */
+function prune(resource: Json, part: 'mirrors' | 'configs') {
+  const regs = readRegistries(resource);
+  const map = regs?.[part];
+
+  if (!regs || !isRecord(map) || !created.has(map) || Object.keys(map).length) {
+    return;
+  }
+  delete regs[part];
+  if (created.has(regs) && !Object.keys(regs).length) {
+    delete resource.spec.rkeConfig.registries;
+  }
 }
 
 /** Renames a key of `obj` in place, keeping the order of all keys. */
@@ -138,6 +162,7 @@ export function removeMirror(resource: Json, key: string): boolean {
     return false;
   }
   delete mirrors[key];
+  prune(resource, 'mirrors');
 
   return true;
 }
@@ -248,18 +273,28 @@ export function removeConfig(resource: Json, host: string): boolean {
     return false;
   }
   delete configs[host];
+  prune(resource, 'configs');
 
   return true;
 }
 
+/** insecureSkipVerify of a config before this module first changed it (undefined: absent) */
+const skipTlsAtStart = new WeakMap<object, unknown>();
+
 /**
  * Sets one known field of a config. An empty value (undefined, null, '') removes the
- * field; `insecureSkipVerify: false` is written as false only if the field is there.
+ * field; so does `insecureSkipVerify: false` (the default) unless the config had
+ * `insecureSkipVerify: false` before: Skip TLS on then off leaves the config as it was.
  */
 export function setConfigField(resource: Json, host: string, field: ConfigField, value: string | boolean | null | undefined): boolean {
   const current = readConfigs(resource)[host];
   const has = isRecord(current) && Object.prototype.hasOwnProperty.call(current, field);
-  const empty = value === undefined || value === null || value === '';
+
+  if (field === 'insecureSkipVerify' && isRecord(current) && !skipTlsAtStart.has(current)) {
+    skipTlsAtStart.set(current, has ? current[field] : undefined);
+  }
+  const keepFalse = field === 'insecureSkipVerify' && isRecord(current) && skipTlsAtStart.get(current) === false;
+  const empty = value === undefined || value === null || value === '' || (field === 'insecureSkipVerify' && value === false && !keepFalse);
 
   if (empty) {
     if (!has) {
@@ -268,9 +303,6 @@ export function setConfigField(resource: Json, host: string, field: ConfigField,
     delete current[field];
 
     return true;
-  }
-  if (field === 'insecureSkipVerify' && value === false && !has) {
-    return false;
   }
   if (has && current[field] === value) {
     return false;
@@ -330,6 +362,7 @@ export function removeEntry(resource: Json, part: 'mirrors' | 'configs', key: st
   const value = JSON.parse(JSON.stringify(map[key] ?? null));
 
   delete map[key];
+  prune(resource, part);
 
   return {
     part, key, value, index

@@ -25,6 +25,8 @@ export interface RegistriesEditor {
   setConfigField(host: string, field: ConfigField, value: string | boolean | null | undefined): void;
   /** creates the Secret in the cluster's namespace now and points the config at it */
   createAuthSecret(host: string, req: AuthSecretRequest): Promise<string>;
+  /** deletes a Secret the tab created (create mode: the cluster may never be created) */
+  deleteAuthSecret(host: string, name: string): Promise<void>;
 }
 
 export const EDITOR_KEY = 'registryMirrorsEditor';

@@ -39,20 +39,28 @@ export function dedupe(list: Finding[]): Finding[] {
   });
 }
 
+function push<K>(map: Map<K, Finding[]>, k: K, f: Finding) {
+  const list = map.get(k);
+
+  if (list) {
+    list.push(f);
+  } else {
+    map.set(k, [f]);
+  }
+}
+
 export class FindingIndex {
   private exact = new Map<string, Finding[]>();
+  /** by the first two steps of the path (['mirrors', key]): `under` a card reads one bucket */
+  private entry = new Map<string, Finding[]>();
   readonly all: Finding[];
 
   constructor(findings: Finding[]) {
     this.all = dedupe(findings).sort(bySeverity);
     for (const f of this.all) {
-      const k = pathKey(f.path);
-      const list = this.exact.get(k);
-
-      if (list) {
-        list.push(f);
-      } else {
-        this.exact.set(k, [f]);
+      push(this.exact, pathKey(f.path), f);
+      if (f.path.length >= 2) {
+        push(this.entry, pathKey(f.path.slice(0, 2)), f);
       }
     }
   }
@@ -64,7 +72,9 @@ export class FindingIndex {
 
   /** findings whose path starts with `path` (the path itself included) */
   under(path: Path): Finding[] {
-    return this.all.filter((f) => path.every((p, i) => f.path[i] === p));
+    const from = path.length >= 2 ? this.entry.get(pathKey(path.slice(0, 2))) || [] : this.all;
+
+    return path.length === 2 ? from.slice() : from.filter((f) => path.every((p, i) => f.path[i] === p));
   }
 
   get errors(): number {

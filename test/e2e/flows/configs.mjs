@@ -5,7 +5,7 @@ import path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import YAML from 'yaml';
 import {
-  openHarness, mirrorCard, configCard, routeAttempts, expectSpec, expectOtherFieldsUntouched, tab, status
+  openHarness, mirrorCard, configCard, routeAttempts, expectSpec, expectOtherFieldsUntouched, tab, status, typeInto, pasteInto
 } from '../lib/harness-page.mjs';
 import { L } from '../lib/l10n.mjs';
 import { ROOT } from '../lib/paths.mjs';
@@ -21,7 +21,7 @@ function samplePem() {
 }
 
 async function addConfig(page, host) {
-  await tab(page).getByRole('textbox', { name: L('registryMirrors.configs.addLabel'), exact: true }).fill(host);
+  await typeInto(tab(page).getByRole('textbox', { name: L('registryMirrors.configs.addLabel'), exact: true }), host);
   await tab(page).getByRole('button', { name: L('registryMirrors.configs.add'), exact: true }).click();
   await expect.visible(configCard(page, host), `the config card of ${ host }`);
 
@@ -68,7 +68,7 @@ export default [
       await expectSpec(page, (s) => expect.equal(s.configs, { 'registry.example.com': {} }, 'configs after adding the host'));
 
       // paste the PEM: the form stores it base64-encoded and reads the certificate back
-      await card.getByRole('textbox', { name: L('registryMirrors.configs.caBundle'), exact: true }).fill(pem);
+      await pasteInto(card.getByRole('textbox', { name: L('registryMirrors.configs.caBundle'), exact: true }), pem);
       const certs = card.locator('[data-testid="rm-config-certs"]');
 
       await expect.text(certs, 'CN=Example Registry CA', 'certificate subject');
@@ -129,14 +129,14 @@ export default [
       await expectSpec(page, (s) => expect.equal(s.mirrors, { 'docker.io': { endpoint: ['ftp://mirror.example.com'] } }, 'mirrors with the invalid endpoint'));
 
       // fix it in place
-      await endpointBox(card, 1).fill('https://mirror.example.com');
+      await typeInto(endpointBox(card, 1), 'https://mirror.example.com');
       await statusIs(page, 'ok', L('registryMirrors.status.ok'));
       await expect.count(card.locator('[data-testid="rm-finding-ENDPOINT_SCHEME"]'), 0, 'ENDPOINT_SCHEME finding after the fix');
       await expectSpec(page, (s) => expect.equal(s.mirrors, { 'docker.io': { endpoint: ['https://mirror.example.com'] } }, 'mirrors after the fix'));
 
       // 2. a rewrite that is not an RE2 pattern
-      await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill('^(library/.*$');
-      await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill('dockerhub/$1');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }), '^(library/.*$');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }), 'dockerhub/$1');
       await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
       await statusIs(page, 'error', L('registryMirrors.status.errors', { count: 1 }));
       await expect.visible(card.locator('[data-testid="rm-finding-REWRITE_INVALID"]'), 'the REWRITE_INVALID finding');
@@ -150,7 +150,7 @@ export default [
       await expectInvalidDescribed(pattern1, await card.locator('[data-testid="rm-finding-REWRITE_INVALID"] .rm-finding-message').textContent(), 'Pattern of rewrite 1');
 
       // fix the pattern in its row
-      await pattern1.fill('^library/(.*)$');
+      await typeInto(pattern1, '^library/(.*)$');
       // a pattern is applied on Enter or when the field is left
       await pattern1.press('Enter');
       await expect.attr(pattern1, 'aria-invalid', '', 'Pattern of rewrite 1 after the fix');
@@ -158,7 +158,7 @@ export default [
       await expect.count(card.locator('[data-testid="rm-finding-REWRITE_INVALID"]'), 0, 'REWRITE_INVALID after the fix');
 
       // 3. a duplicate mirror key is refused before it reaches the spec
-      await tab(page).getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }).fill('docker.io');
+      await typeInto(tab(page).getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }), 'docker.io');
       await tab(page).getByRole('button', { name: L('registryMirrors.mirrors.add'), exact: true }).click();
       await expect.text(tab(page).locator('[data-testid="rm-mirror-new-error"]'), L('registryMirrors.mirrors.keyDuplicate'), 'duplicate key message');
 

@@ -2,7 +2,7 @@
 // must follow edits made in the tab (the flows read the spec from the live model), and
 // the page around the tab is accessible too (contrast in both themes, heading order).
 import {
-  openHarness, mirrorCard, readSpec, readYamlPanel, tab, TAB
+  openHarness, mirrorCard, readSpec, readYamlPanel, tab, TAB, typeInto
 } from '../lib/harness-page.mjs';
 import { runAxe, blocking, formatViolations } from '../lib/axe.mjs';
 import { L } from '../lib/l10n.mjs';
@@ -20,7 +20,7 @@ export default [
       await tab(page).getByRole('button', { name: L('registryMirrors.mirrors.quickAdd', { key: 'docker.io' }), exact: true }).click();
       const card = mirrorCard(page, 'docker.io');
 
-      await card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }).fill('https://mirror.example.com');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }), 'https://mirror.example.com');
       await card.getByRole('button', { name: L('registryMirrors.endpoints.add'), exact: true }).click();
       await expect.poll(async() => expect.equal((await readSpec(page)).mirrors, { 'docker.io': { endpoint: ['https://mirror.example.com'] } }, 'model after the edit'));
       await expect.poll(async() => expect.equal(await readYamlPanel(page), await readSpec(page), 'YAML panel (harness-yaml) vs. the model (window.__harness.registries())'));
@@ -28,7 +28,7 @@ export default [
       expect.equal(await page.evaluate(() => window.__harness.changed()), true, '__harness.changed() after the edit');
 
       // a nested edit inside the endpoint list (not a new key) is followed too
-      await card.getByRole('textbox', { name: L('registryMirrors.endpoints.label', { n: 1 }), exact: true }).fill('https://other.example.com');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.endpoints.label', { n: 1 }), exact: true }), 'https://other.example.com');
       await expect.poll(async() => expect.equal((await readYamlPanel(page))?.mirrors?.['docker.io']?.endpoint, ['https://other.example.com'], 'YAML panel after editing endpoint 1'));
 
       // a change outside the registries (as another tab of the cluster page would make)

@@ -1,7 +1,7 @@
 // Flows on mirrors: a docker.io mirror with two endpoints, reordered; a rewrite that
 // changes the sample image's path; the * mirror on the v1.31.6 sample.
 import {
-  openHarness, mirrorCard, routeAttempts, expectSpec, readSpec, expectOtherFieldsUntouched, tab, routePreview, status
+  openHarness, mirrorCard, routeAttempts, expectSpec, readSpec, expectOtherFieldsUntouched, tab, routePreview, status, typeInto
 } from '../lib/harness-page.mjs';
 import { L, escapeRe } from '../lib/l10n.mjs';
 import * as expect from '../lib/expect.mjs';
@@ -10,7 +10,7 @@ const A = 'https://mirror-a.example.com';
 const B = 'https://mirror-b.example.com:5000';
 
 async function addMirror(page, key) {
-  await tab(page).getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }).fill(key);
+  await typeInto(tab(page).getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }), key);
   await tab(page).getByRole('button', { name: L('registryMirrors.mirrors.add'), exact: true }).click();
   await expect.visible(mirrorCard(page, key), `the card of mirror ${ key }`);
 
@@ -18,7 +18,7 @@ async function addMirror(page, key) {
 }
 
 async function addEndpoint(card, url) {
-  await card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }).fill(url);
+  await typeInto(card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }), url);
   await card.getByRole('button', { name: L('registryMirrors.endpoints.add'), exact: true }).click();
 }
 
@@ -102,12 +102,12 @@ export default [
         expect.equal(mirror.url, 'https://mirror.example.com:5000/v2/library/nginx/manifests/1.27?ns=docker.io', 'mirror URL before the rewrite');
       });
 
-      await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill('^library/(.*)$');
-      await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill('dockerhub/library/$1');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }), '^library/(.*)$');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }), 'dockerhub/library/$1');
       await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
 
       // the "try an image" line of the mirror and the row check
-      await card.getByRole('textbox', { name: L('registryMirrors.rewrites.tryLabel'), exact: true }).fill('nginx:1.27');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.tryLabel'), exact: true }), 'nginx:1.27');
       await expect.text(card.locator('[data-testid="rm-rewrite-try-result-docker.io"]'), L('registryMirrors.rewrites.becomes', { image: 'dockerhub/library/nginx:1.27' }), 'rewrite try result');
       await expect.text(card.locator('[data-testid="rm-rewrite-check-0"]'), L('registryMirrors.rewrites.rowMatches', { from: 'library/nginx', to: 'dockerhub/library/nginx' }), 'rewrite row check');
 
@@ -122,7 +122,7 @@ export default [
       });
 
       // an image the pattern does not match keeps its path
-      await routePreview(page).getByRole('textbox', { name: L('registryMirrors.preview.image'), exact: true }).fill('bitnami/redis:7.4');
+      await typeInto(routePreview(page).getByRole('textbox', { name: L('registryMirrors.preview.image'), exact: true }), 'bitnami/redis:7.4');
       await expect.poll(async() => {
         const [mirror] = await routeAttempts(page);
 

@@ -1,7 +1,7 @@
 // Flows on how the form is used: keyboard only, view mode, dark theme, and every
 // error and warning message readable in both themes.
 import {
-  openHarness, mirrorCard, configCard, routeAttempts, expectSpec, readSpec, expectOtherFieldsUntouched, tab, routePreview, TAB
+  openHarness, mirrorCard, configCard, routeAttempts, expectSpec, readSpec, expectOtherFieldsUntouched, tab, routePreview, TAB, typeInto
 } from '../lib/harness-page.mjs';
 import { L } from '../lib/l10n.mjs';
 import { runAxe, formatViolations } from '../lib/axe.mjs';
@@ -16,11 +16,11 @@ import * as expect from '../lib/expect.mjs';
 async function showEveryMessage(page) {
   const t = tab(page);
   const addMirror = async(key) => {
-    await t.getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }).fill(key);
+    await typeInto(t.getByRole('textbox', { name: L('registryMirrors.mirrors.addLabel'), exact: true }), key);
     await t.getByRole('button', { name: L('registryMirrors.mirrors.add'), exact: true }).click();
   };
   const addConfig = async(host) => {
-    await t.getByRole('textbox', { name: L('registryMirrors.configs.addLabel'), exact: true }).fill(host);
+    await typeInto(t.getByRole('textbox', { name: L('registryMirrors.configs.addLabel'), exact: true }), host);
     await t.getByRole('button', { name: L('registryMirrors.configs.add'), exact: true }).click();
   };
 
@@ -28,13 +28,13 @@ async function showEveryMessage(page) {
   const card = mirrorCard(page, 'docker.io');
   const newEndpoint = card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true });
 
-  await newEndpoint.fill('ftp://mirror.example.com'); // error: scheme
+  await typeInto(newEndpoint, 'ftp://mirror.example.com'); // error: scheme
   await newEndpoint.press('Enter');
-  await newEndpoint.fill('mirror.example.com:5000'); // warning: no scheme
+  await typeInto(newEndpoint, 'mirror.example.com:5000'); // warning: no scheme
   await newEndpoint.press('Enter');
   const addRewrite = async(pattern, replacement) => {
-    await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }).fill(pattern);
-    await card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }).fill(replacement);
+    await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.addPattern'), exact: true }), pattern);
+    await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.addReplacement'), exact: true }), replacement);
     await card.getByRole('button', { name: L('registryMirrors.rewrites.add'), exact: true }).click();
   };
 
@@ -42,19 +42,19 @@ async function showEveryMessage(page) {
   await addRewrite('^library/(.*)$', 'a/$1');
   await addRewrite('^(.*)$', 'b/$1'); // both match nginx:1.27: ambiguous (warning)
   await addRewrite('^(.*)$', 'c/$1'); // refused: the pattern exists
-  await card.getByRole('textbox', { name: L('registryMirrors.rewrites.patternAria', { n: 3 }), exact: true }).fill('^library/(.*)$'); // refused draft
+  await typeInto(card.getByRole('textbox', { name: L('registryMirrors.rewrites.patternAria', { n: 3 }), exact: true }), '^library/(.*)$'); // refused draft
 
   await addMirror('quay.io');
   const quay = mirrorCard(page, 'quay.io');
 
-  await quay.getByRole('textbox', { name: L('registryMirrors.mirrors.key'), exact: true }).fill('docker.io'); // refused rename
-  await quay.getByRole('textbox', { name: L('registryMirrors.rewrites.tryLabel'), exact: true }).fill('Not An Image!'); // invalid image
+  await typeInto(quay.getByRole('textbox', { name: L('registryMirrors.mirrors.key'), exact: true }), 'docker.io'); // refused rename
+  await typeInto(quay.getByRole('textbox', { name: L('registryMirrors.rewrites.tryLabel'), exact: true }), 'Not An Image!'); // invalid image
   await addMirror('docker.io'); // refused: duplicate
 
   await addConfig('a.example.com');
   await addConfig('b.example.com');
   await addConfig('a.example.com'); // refused: duplicate
-  await configCard(page, 'b.example.com').getByRole('textbox', { name: L('registryMirrors.configs.host'), exact: true }).fill('a.example.com'); // refused rename
+  await typeInto(configCard(page, 'b.example.com').getByRole('textbox', { name: L('registryMirrors.configs.host'), exact: true }), 'a.example.com'); // refused rename
   const a = configCard(page, 'a.example.com');
 
   await a.getByRole('button', { name: L('registryMirrors.configs.createSecret'), exact: true }).click();
@@ -207,7 +207,7 @@ export default [
       expect.ok(!(await card.getByRole('textbox', { name: L('registryMirrors.mirrors.key'), exact: true }).isEditable()), 'the mirror key is editable in view mode');
 
       // the preview is not an edit: it works in view mode
-      await routePreview(page).getByRole('textbox', { name: L('registryMirrors.preview.image'), exact: true }).fill('quay.io/prometheus/prometheus:v3.0.0');
+      await typeInto(routePreview(page).getByRole('textbox', { name: L('registryMirrors.preview.image'), exact: true }), 'quay.io/prometheus/prometheus:v3.0.0');
       await expect.poll(async() => {
         const got = (await routeAttempts(page)).map((a) => [a.host, a.kind, a.url]);
 
@@ -253,9 +253,9 @@ export default [
       // an edit in dark mode: give quay.io an endpoint
       const quay = mirrorCard(page, 'quay.io');
 
-      await quay.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }).fill('https://mirror.example.com:5000');
+      await typeInto(quay.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }), 'https://mirror.example.com:5000');
       await quay.getByRole('button', { name: L('registryMirrors.endpoints.add'), exact: true }).click();
-      await routePreview(page).getByRole('textbox', { name: L('registryMirrors.preview.image'), exact: true }).fill('quay.io/team/app:1.0');
+      await typeInto(routePreview(page).getByRole('textbox', { name: L('registryMirrors.preview.image'), exact: true }), 'quay.io/team/app:1.0');
       await expect.poll(async() => {
         const got = (await routeAttempts(page)).map((a) => [a.host, a.kind]);
 

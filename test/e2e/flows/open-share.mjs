@@ -248,7 +248,7 @@ export default [
     axe:     false,
     timeout: 400_000,
     async fn({ page }, t) {
-      t.note(`dist/standalone: ${ ensureStandalone({ noBuild: process.argv.includes('--no-build') && !process.env.E2E_BUILD_STANDALONE }) }`);
+      t.note(`dist-standalone: ${ ensureStandalone({ noBuild: process.argv.includes('--no-build') && !process.env.E2E_BUILD_STANDALONE }) }`);
       const site = await serveStandalone();
 
       try {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  openHarness, expectSpec, readSpec, expectOtherFieldsUntouched, tab, mirrorCard, TAB
+  openHarness, expectSpec, readSpec, expectOtherFieldsUntouched, tab, mirrorCard, TAB, typeInto, pasteInto
 } from '../lib/harness-page.mjs';
 import { L } from '../lib/l10n.mjs';
 import { ROOT } from '../lib/paths.mjs';
@@ -136,7 +136,7 @@ export default [
 
       // a new cluster has no workloads to read
       await expect.count(section.getByRole('button', { name: L('registryMirrors.imageCheck.useWorkloads'), exact: true }), 0, 'workload button on a new cluster');
-      await list.fill(['nginx:1.27', 'bitnami/redis:7.2', 'ghcr.io/fluxcd/source-controller:v1.4.1', 'quay.io/prometheus/prometheus:v3.0.0', 'Not An Image!', 'busybox', '# a comment', ''].join('\n'));
+      await pasteInto(list, ['nginx:1.27', 'bitnami/redis:7.2', 'ghcr.io/fluxcd/source-controller:v1.4.1', 'quay.io/prometheus/prometheus:v3.0.0', 'Not An Image!', 'busybox', '# a comment', ''].join('\n'));
       const rows = section.locator('[data-testid="rm-image-check-row"]');
 
       await expect.count(rows, 6, 'checked images');
@@ -162,7 +162,7 @@ export default [
       await tab(page).getByRole('button', { name: L('registryMirrors.mirrors.quickAdd', { key: 'docker.io' }), exact: true }).click();
       const card = mirrorCard(page, 'docker.io');
 
-      await card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }).fill('https://mirror.example.com');
+      await typeInto(card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }), 'https://mirror.example.com');
       await card.getByRole('button', { name: L('registryMirrors.endpoints.add'), exact: true }).click();
       await expect.visible(section.getByRole('button', { name: L('registryMirrors.imageCheck.filter.docker-hub-direct', { count: 0 }), exact: true }), 'Docker Hub filter count after the mirror');
       await expect.count(rows, 0, 'rows that go straight to Docker Hub after the mirror');

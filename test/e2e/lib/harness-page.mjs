@@ -49,6 +49,34 @@ function withoutRegistries(cluster) {
   return c;
 }
 
+/**
+ * Replace what a field holds as a person does: click it, select all, delete, then type key
+ * by key (keyboard.type; never fill(), which sets the whole value in one go).
+ */
+export async function typeInto(locator, text) {
+  const page = locator.page();
+
+  await locator.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  if (text) {
+    await page.keyboard.type(text, { delay: 5 });
+  }
+}
+
+/**
+ * Replace what a field holds with a paste: select all, then the text arrives at once as an
+ * input event of its own, as a paste from the clipboard does (keyboard.insertText).
+ */
+export async function pasteInto(locator, text) {
+  const page = locator.page();
+
+  await locator.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+}
+
 /** Poll `fn` until it returns without throwing (Vue renders asynchronously). */
 export async function eventually(fn, { timeout = 5000, interval = 50 } = {}) {
   const end = Date.now() + timeout;
@@ -86,6 +114,8 @@ export function readSpec(page) {
  * `undefined` when it shows "(not set)".
  */
 export async function readYamlPanel(page) {
+  // the panel follows the model once typing pauses
+  await page.locator('[data-testid="harness-changed"]:not([data-updating])').waitFor({ timeout: 10_000 });
   const text = await page.locator('[data-testid="harness-yaml"]').textContent();
   const trimmed = (text || '').trim();
 
@@ -150,9 +180,14 @@ export async function routeAttempts(page, which = 'workload') {
   })));
 }
 
-/** The status banner: {status: ok|warning|error, text}. */
+/**
+ * The status banner once the tab has checked the last edit (it says "Checking the change…",
+ * data-status="updating", until typing pauses): {status: ok|warning|error, text}.
+ */
 export async function status(page) {
   const el = tab(page).locator('[data-testid="rm-status"]');
+
+  await el.and(page.locator(':not([data-status="updating"])')).waitFor({ timeout: 10_000 });
 
   // the summary line (the list of findings below it links to each field)
   return { status: await el.getAttribute('data-status'), text: (await el.locator('[data-testid="rm-status-summary"]').innerText()).trim() };

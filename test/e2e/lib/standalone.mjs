@@ -1,4 +1,4 @@
-// The static standalone site (npm run build:standalone -> dist/standalone), served by a
+// The static standalone site (npm run build:standalone -> dist-standalone/), served by a
 // plain static file server on 127.0.0.1 under a sub-path, as a docs site would host it.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './paths.mjs';
 
-export const STANDALONE_DIR = path.join(ROOT, 'dist', 'standalone');
+export const STANDALONE_DIR = path.join(ROOT, 'dist-standalone');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.eot': 'application/vnd.ms-fontobject', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
@@ -17,7 +17,7 @@ export function ensureStandalone({ noBuild = false, log = console.log } = {}) {
     return 'present';
   }
   if (noBuild) {
-    throw new Error('dist/standalone is missing: run npm run build:standalone');
+    throw new Error('dist-standalone/ is missing: run npm run build:standalone');
   }
   log('building the standalone page (npm run build:standalone)');
   const r = spawnSync('npm', ['run', 'build:standalone'], { cwd: ROOT, stdio: 'inherit' });
@@ -29,7 +29,7 @@ export function ensureStandalone({ noBuild = false, log = console.log } = {}) {
   return 'built';
 }
 
-/** Serve dist/standalone at http://127.0.0.1:PORT/try/ (only GET of files; nothing else). */
+/** Serve dist-standalone at http://127.0.0.1:PORT/try/ (only GET of files; nothing else). */
 export async function serveStandalone(prefix = '/try/') {
   const srv = http.createServer((req, res) => {
     const u = new URL(req.url, 'http://localhost');

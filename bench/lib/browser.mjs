@@ -1,0 +1,210 @@
+// Keystroke latency of the tab as the admin feels it: Chromium (Debian's /usr/bin/chromium
+// through playwright-core) on the production build of the standalone page (dist-standalone/),
+// typing into an endpoint of a cluster with N mirrors.
+//
+// Measure of one keystroke: keydown → next paint. A capture-phase keydown listener takes the
+// event's timeStamp (when the key reached the page: any wait behind earlier work counts),
+// then requestAnimationFrame + a MessageChannel message marks the first moment after the
+// frame that follows it was produced (rendering, layout and paint included). The Event
+// Timing API's durations (PerformanceObserver 'event', 8 ms granularity, ≥ 16 ms only) are
+// collected too, as a cross-check.
+//
+// Keys are pressed one at a time (page.keyboard.press, real key events through CDP) with a
+// fixed gap between two keydowns (a fast typist), so work a keystroke schedules after its
+// paint delays the next keystroke when it is not done in time – as it would for a person.
+import { launchChromium, newPage } from '../../test/e2e/lib/browser.mjs';
+import { serveStandalone, STANDALONE_DIR } from '../../test/e2e/lib/standalone.mjs';
+import { registryKey } from './fixtures.mjs';
+
+/** A Cluster (provisioning.cattle.io/v1) whose spec.rkeConfig.registries has `n` mirrors. */
+export function clusterWithMirrors(n) {
+  const mirrors = {};
+  const configs = {};
+
+  for (let i = 0; i < n; i++) {
+    const key = i === 0 ? 'docker.io' : i === 1 ? '*' : registryKey(i);
+    const endpoint = [`https://cache-${ i }.mirrors.example.net`];
+
+    if (i % 3 === 0) {
+      endpoint.push(`https://cache-${ i }-b.mirrors.example.net:8443`);
+    }
+    mirrors[key] = { endpoint };
+    if (i % 5 === 0) {
+      mirrors[key].rewrite = { '^([a-z0-9-]+)/(.*)$': `proxy-${ i }/$1/$2` };
+    }
+    if (i % 4 === 0) {
+      configs[`cache-${ i }.mirrors.example.net`] = { authConfigSecretName: `cache-${ i }-auth` };
+    }
+  }
+
+  return {
+    apiVersion: 'provisioning.cattle.io/v1',
+    kind:       'Cluster',
+    metadata:   { name: `bench-${ n }`, namespace: 'fleet-default' },
+    spec:       {
+      // a release with a fallback for * (not the containerd 2.0 banner case)
+      kubernetesVersion: 'v1.32.5+rke2r1',
+      rkeConfig:         { registries: { mirrors, configs } },
+    },
+  };
+}
+
+function quantile(sorted, q) {
+  if (!sorted.length) {
+    return NaN;
+  }
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+
+  return sorted[i];
+}
+
+export function summarize(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+
+  return {
+    n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), max: s[s.length - 1], min: s[0]
+  };
+}
+
+/** Installed in the page before the keystrokes. */
+function instrument() {
+  const w = /** @type {any} */ (window);
+
+  w.__lat = { samples: [], events: [] };
+  document.addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp;
+
+    w.__lat.lastKey = t0;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+
+      ch.port1.onmessage = () => w.__lat.samples.push(performance.now() - t0);
+      ch.port2.postMessage(0);
+    });
+  }, { capture: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === 'keydown' || e.name === 'keypress' || e.name === 'input' || e.name === 'keyup') {
+          w.__lat.events.push({ name: e.name, duration: e.duration, id: /** @type {any} */ (e).interactionId });
+        }
+      }
+    }).observe(/** @type {any} */ ({ type: 'event', durationThreshold: 16, buffered: false }));
+  } catch { /* no Event Timing: only the rAF figures */ }
+}
+
+/** One key at a time, `gapMs` from one keydown to the next; each waits for its sample. */
+async function typeMeasured(page, keys, gapMs) {
+  for (let i = 0; i < keys.length; i++) {
+    const started = Date.now();
+
+    await page.keyboard.press(keys[i]);
+    await page.waitForFunction((k) => /** @type {any} */ (window).__lat.samples.length > k, i, { polling: 5, timeout: 30_000 });
+    const rest = gapMs - (Date.now() - started);
+
+    if (rest > 0) {
+      await page.waitForTimeout(rest);
+    }
+  }
+}
+
+/** "/team-proxy" typed, then erased again, over and over: every key changes the value */
+function keySequence(count) {
+  const word = '/team-proxy';
+  const keys = [];
+
+  while (keys.length < count) {
+    keys.push(...word.split(''), ...word.split('').map(() => 'Backspace'));
+  }
+  keys.length = count;
+
+  return keys;
+}
+
+/**
+ * Launch Chromium, serve dist-standalone/, and measure typing into an endpoint for each size;
+ * `floor`: the same measure on a bare <input> first (what the browser and machine cost alone).
+ * @param {{ sizes: number[], keystrokes: number, gapMs?: number, floor?: boolean, log?: (s: string) => void }} opts
+ * @returns {Promise<{ chromium: string, dir: string, results: Record<string, { samples: number[], eventTiming: number[], summary: any, renderMs: number, settledMs?: number }> }>}
+ */
+export async function measureTyping({
+  sizes, keystrokes, gapMs = 120, floor = false, log = (/** @type {string} */ _s) => undefined
+}) {
+  const server = await serveStandalone('/try/');
+  const browser = await launchChromium();
+  /** @type {Record<string, any>} */
+  const results = {};
+
+  try {
+    if (floor) {
+      const page = await newPage(browser.context);
+
+      try {
+        await page.setContent('<label>Endpoint <input id="i"></label>');
+        await page.click('#i');
+        await page.evaluate(instrument);
+        await typeMeasured(page, keySequence(keystrokes), gapMs);
+        const { samples } = await page.evaluate(() => /** @type {any} */ (window).__lat);
+
+        results.floor = { samples, eventTiming: [], summary: summarize(samples), renderMs: 0 };
+      } finally {
+        await page.close();
+      }
+    }
+    for (const n of sizes) {
+      const page = await newPage(browser.context);
+
+      try {
+        await page.goto(`${ server.url }?sample=empty-new&mode=edit&theme=light`, { waitUntil: 'load', timeout: 120_000 });
+        await page.waitForFunction(() => !!window.__harness, null, { timeout: 60_000 });
+        const cluster = clusterWithMirrors(n);
+        const key = registryKey(2);
+        const t0 = Date.now();
+
+        await page.evaluate((c) => window.__harness.setCluster(c), cluster);
+        const input = page.locator(`[data-testid="rm-mirror-${ key }"] input[data-testid="rm-endpoint-input-0"]`);
+
+        await input.waitFor({ state: 'visible', timeout: 120_000 });
+        const renderMs = Date.now() - t0;
+
+        await page.evaluate(() => document.fonts.ready);
+        await input.click();
+        await page.keyboard.press('End');
+        await page.waitForTimeout(500);
+        await page.evaluate(instrument);
+        await typeMeasured(page, keySequence(keystrokes), gapMs);
+        // the derived panels (findings, route preview, tools) are fresh again: last keydown → then
+        await page.waitForFunction(() => document.querySelector('[data-testid="rm-status"]')?.getAttribute('data-status') !== 'updating', null, { polling: 5, timeout: 60_000 });
+        const settledMs = await page.evaluate(() => performance.now() - /** @type {any} */ (window).__lat.lastKey);
+        const { samples, events } = await page.evaluate(() => /** @type {any} */ (window).__lat);
+        const typed = await input.inputValue();
+        const spec = await page.evaluate((k) => window.__harness.registries()?.mirrors?.[k]?.endpoint?.[0], key);
+
+        if (spec !== typed) {
+          throw new Error(`${ n } mirrors: the spec has ${ JSON.stringify(spec) } but the field shows ${ JSON.stringify(typed) }`);
+        }
+        page.assertNoProblems();
+        const eventTiming = [];
+        const byId = new Map();
+
+        for (const e of events) {
+          if (e.id) {
+            byId.set(e.id, Math.max(byId.get(e.id) || 0, e.duration));
+          }
+        }
+        eventTiming.push(...byId.values());
+        results[n] = {
+          samples, eventTiming, summary: summarize(samples), renderMs, settledMs
+        };
+        log(`    ${ n } mirrors: ${ samples.length } keystrokes, first render ${ renderMs } ms`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+
+  return { chromium: browser.version, dir: STANDALONE_DIR, results };
+}

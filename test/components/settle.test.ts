@@ -1,0 +1,90 @@
+// Issue 11 (latency): a keystroke only writes the field and re-renders what it concerns;
+// findings and panels are derived once typing pauses, and are marked "updating…" until then
+// (never stale data shown as current). Long lists render their first cards and grow.
+import {
+  describe, it, expect, beforeEach, afterEach
+} from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { SETTLE } from '@pkg/utils/settle';
+import {
+  mountTab, loadSample, codes, typeKeys, registries, status, click
+} from './helpers';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('derived state after a pause in typing', () => {
+  beforeEach(() => {
+    SETTLE.delayMs = 40;
+  });
+  afterEach(() => {
+    SETTLE.delayMs = 0;
+  });
+
+  it('typing an endpoint: the spec has every key at once; banner and preview say "updating" until the pause, then the finding', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const card = () => wrapper.get('[data-testid="rm-mirror-ghcr.io"]');
+
+    expect(status(wrapper).state).toBe('ok');
+    await typeKeys(wrapper, 'rm-endpoint-input-0', 'ftp://m');
+    // nothing typed is lost or waits: the spec has the value now
+    expect(registries(resource).mirrors['docker.io'].endpoint[0]).toBe('ftp://m');
+    // the derived state is not shown as current
+    expect(status(wrapper).state).toBe('updating');
+    expect(status(wrapper).text).toContain('Checking the change');
+    expect(status(wrapper).text).not.toContain('No problems');
+    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(true);
+    expect(wrapper.get('.rm-aside').attributes('aria-busy')).toBe('true');
+
+    await sleep(SETTLE.delayMs + 30);
+    await flushPromises();
+    expect(status(wrapper).state).toBe('error');
+    expect(codes(wrapper, 'rm-mirror-docker.io')).toContain('ENDPOINT_SCHEME');
+    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(false);
+    expect(wrapper.get('.rm-aside').attributes('aria-busy')).toBe('false');
+    // the other cards were not touched
+    expect(codes(wrapper, 'rm-mirror-ghcr.io')).toEqual([]);
+    expect(card().classes()).not.toContain('rm-card-error');
+  });
+});
+
+function manyMirrors(n: number) {
+  const c = loadSample('empty-new');
+  const mirrors: Record<string, any> = {};
+
+  for (let i = 0; i < n; i++) {
+    mirrors[`registry-${ i }.example.com`] = { endpoint: [`https://cache-${ i }.example.net`] };
+  }
+  // the last one has an error the banner links to
+  mirrors[`registry-${ n - 1 }.example.com`].endpoint = ['ftp://cache.example.net'];
+  c.spec.rkeConfig.registries = { mirrors, configs: {} };
+
+  return c;
+}
+
+describe('a long list of mirrors renders as it is reached', () => {
+  it('100 mirrors: 40 cards, then 40 more on "Show more"; a banner link and a new mirror show their card', async() => {
+    const { wrapper, resource } = await mountTab(manyMirrors(100));
+    const cards = () => wrapper.findAll('section[data-testid^="rm-mirror-"]');
+
+    expect(cards()).toHaveLength(40);
+    expect(wrapper.get('[data-testid="rm-mirrors-more-button"]').text()).toBe('Show 40 more (40 of 100 shown)');
+    await click(wrapper, 'rm-mirrors-more-button');
+    expect(cards()).toHaveLength(80);
+    expect(wrapper.get('[data-testid="rm-mirrors-more-button"]').text()).toBe('Show 20 more (80 of 100 shown)');
+
+    // the banner's link to the error of mirror #99 renders that card and focuses its field
+    expect(wrapper.find('[data-testid="rm-mirror-registry-99.example.com"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="rm-status-item-ENDPOINT_SCHEME"] a').trigger('click');
+    await flushPromises();
+    const last = wrapper.get('section[data-testid="rm-mirror-registry-99.example.com"]');
+
+    expect(document.activeElement).toBe(last.get('[data-testid="rm-endpoint-input-0"]').element);
+
+    // a mirror added at the end is rendered (its endpoint field takes the focus)
+    await wrapper.get('[data-testid="rm-mirror-new"]').setValue('new.example.com');
+    await click(wrapper, 'rm-mirror-add');
+    expect(Object.keys(registries(resource).mirrors)).toHaveLength(101);
+    expect(wrapper.find('section[data-testid="rm-mirror-new.example.com"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="rm-mirrors-more"]').exists()).toBe(false);
+  });
+});
