@@ -52,15 +52,15 @@ export function writeJsonArray(out: Out, items: unknown[]): void {
     out.write('[]\n');
     return;
   }
-  let buf = '[\n';
-  items.forEach((item, i) => {
-    buf += `  ${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}${i + 1 < items.length ? ',' : ''}\n`;
-    if (buf.length > 1 << 20) {
-      out.write(buf);
-      buf = '';
-    }
-  });
-  out.write(`${buf}]\n`);
+  // JSON.stringify of a slice of the array indents its items as they sit in the whole
+  // array: the slice's text without its brackets is that part of the output
+  const BATCH = 500;
+  out.write('[\n');
+  for (let i = 0; i < items.length; i += BATCH) {
+    const text = JSON.stringify(items.slice(i, i + BATCH), null, 2);
+    out.write(`${text.slice(2, -2)}${i + BATCH < items.length ? ',' : ''}\n`);
+  }
+  out.write(']\n');
 }
 
 /** IMAGE... and --images-file: lines or white space separate images; # starts a comment. */
@@ -88,12 +88,12 @@ export function routeCommand(o: CliOptions, io: Io): number {
   const rest = compiled.findings.filter((fd) => !shown.has(findingKey(fd)));
   if (o.json) {
     const a = applied(compiled);
+    // as the text output: each route with its own findings, every other finding of the
+    // settings once (in the first object), not once per image
+    const others = rest.map(publicFinding);
     writeJsonArray(
       io.out,
-      routes.map((r) => {
-        const own = new Set(r.findings.map(findingKey));
-        return { ...r, findings: r.findings.map(publicFinding), ...a, settingsFindings: compiled.findings.filter((fd) => !own.has(findingKey(fd))).map(publicFinding) };
-      }),
+      routes.map((r, i) => ({ ...r, findings: r.findings.map(publicFinding), ...a, settingsFindings: i === 0 ? others : [] })),
     );
   } else {
     if (routes.length === 0) io.err.write('note: the image list is empty\n');

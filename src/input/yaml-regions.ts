@@ -18,6 +18,15 @@
 /** Entries smaller than this are parsed whole; larger ones with a nested block map are split again. */
 const SPLIT_BYTES = 1024;
 const MAX_DEPTH = 6;
+/** Small entries per group, on average. */
+const GROUP = 8;
+
+/** A string hash of text[from, to) (FNV-1a). */
+function hash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 /** Entries kept for reuse: some documents' worth. */
 const MAX_MEMO = 20_000;
 
@@ -107,6 +116,17 @@ export function countAliases(text: string): number {
 
 class Fail extends Error {}
 
+/** Whether b is a's text with a small part changed: the common prefix and suffix cover most of it. */
+function isEdit(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  if (n < Math.max(a.length, b.length) / 2) return false;
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < n - p && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return p + q >= n / 2;
+}
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 /** A fresh copy of what a chunk parsed to (memoised values are shared between parses). */
@@ -131,6 +151,8 @@ export class RegionParser {
   private cur = new Map<string, Map<string, unknown>>();
   private lastText = '';
   private lastMode = '';
+  /** the text of the last call, split or not */
+  private seen = '';
   private lastValue: unknown = undefined;
 
   /** chunk(text) parses one piece in a given view; modeFor picks the view from the root keys. */
@@ -142,6 +164,14 @@ export class RegionParser {
    */
   parse(text: string, modeFor: (rootKeys: string[]) => string, minBytes = 4096): unknown {
     if (text.length < minBytes || unsplittable(text)) return undefined;
+    // a text that is not an edit of the last one (a file read once, another document):
+    // parsing it whole is cheaper than parsing each entry on its own
+    const seen = this.seen;
+    this.seen = text;
+    if (!isEdit(seen, text)) {
+      this.prev = new Map();
+      return undefined;
+    }
     const lines = scanLines(text);
     this.cur = new Map();
     let value: unknown;
@@ -190,25 +220,38 @@ export class RegionParser {
   private map(l: Lines, entries: Array<{ line: number; end: number }>, mode: string, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
-    for (const e of entries) {
-      let key: string;
-      let value: unknown;
-      const nested = depth < MAX_DEPTH && l.start[e.end] - l.start[e.line] > SPLIT_BYTES ? this.nested(l, e) : undefined;
-      if (nested) {
-        key = this.key(l, e.line, mode);
-        value = this.map(l, this.entries(l, e.line + 1, e.end, nested), mode, depth + 1);
-      } else {
-        const v = this.parsed(l.text.slice(l.start[e.line], l.start[e.end]), mode);
-        if (!isPlainObject(v)) throw new Fail();
-        const ks = Object.keys(v);
-        if (ks.length !== 1) throw new Fail();
-        key = ks[0];
-        value = v[key];
-      }
+    const put = (key: string, value: unknown) => {
       if (seen.has(key) || key === '__proto__') throw new Fail();
       seen.add(key);
       out[key] = value;
-    }
+    };
+    // small entries are parsed in groups (a parse has a fixed cost); a group ends after an
+    // entry whose key line hashes to 0 mod GROUP, so inserting or editing an entry leaves
+    // the other groups as they were
+    let from = -1;
+    let count = 0;
+    const flush = (to: number) => {
+      if (from === -1) return;
+      const v = this.parsed(l.text.slice(l.start[entries[from].line], l.start[entries[to - 1].end]), mode);
+      if (!isPlainObject(v)) throw new Fail();
+      const ks = Object.keys(v);
+      if (ks.length !== count) throw new Fail();
+      for (const k of ks) put(k, v[k]);
+      from = -1;
+      count = 0;
+    };
+    entries.forEach((e, i) => {
+      const nested = depth < MAX_DEPTH && l.start[e.end] - l.start[e.line] > SPLIT_BYTES ? this.nested(l, e) : undefined;
+      if (nested) {
+        flush(i);
+        put(this.key(l, e.line, mode), this.map(l, this.entries(l, e.line + 1, e.end, nested), mode, depth + 1));
+        return;
+      }
+      if (from === -1) from = i;
+      count++;
+      if (hash(l.text, l.start[e.line], l.start[e.line + 1]) % GROUP === 0 || l.start[e.end] - l.start[entries[from].line] > SPLIT_BYTES) flush(i + 1);
+    });
+    flush(entries.length);
     return out;
   }
 

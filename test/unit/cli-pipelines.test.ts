@@ -235,6 +235,21 @@ configs:
     const all = [...json.findings, ...json.settingsFindings].map((x: { code: string }) => x.code);
     expect(all).toEqual(expect.arrayContaining(['CONFIG_KEY_INVALID', 'MIRROR_KEY_INVALID', 'WILDCARD_TLS_DROPPED', 'WILDCARD_AUTH_UNUSED']));
   });
+  it('--json on many images: every finding of the settings once, not once per image (output grows with the images, not images × findings)', () => {
+    const f = file(bad);
+    const images = Array.from({ length: 300 }, (_, i) => `registry-${i % 50}.example.com/team/app-${i}:1.0`);
+    const r = cli(['--registries', f, '--json', '--images-file', '-'], images.join('\n'));
+    const out = JSON.parse(r.stdout) as Array<{ findings: Array<{ code: string }>; settingsFindings: Array<{ code: string }> }>;
+    expect(out).toHaveLength(300);
+    const inSettings = out.flatMap((o) => o.settingsFindings.map((x) => x.code));
+    for (const code of ['CONFIG_KEY_INVALID', 'MIRROR_KEY_INVALID', 'WILDCARD_TLS_DROPPED', 'WILDCARD_AUTH_UNUSED']) {
+      expect(inSettings.filter((c) => c === code), code).toHaveLength(1);
+    }
+    expect(out[0].settingsFindings.length).toBeGreaterThan(0);
+    expect(out.slice(1).every((o) => o.settingsFindings.length === 0)).toBe(true);
+    // a route of one attempt is about 1 KB of JSON; each finding repeated per image would add 2 KB more
+    expect(r.stdout.length).toBeLessThan(300 * 1500);
+  });
   it('configs."*" with skip-verify and no * mirror warns', () => {
     const r = cli(['check', '--registries', file('configs:\n  "*":\n    tls:\n      insecure_skip_verify: true\n'), '--json']);
     expect(JSON.parse(r.stdout).findings.map((x: { code: string }) => x.code)).toContain('SKIP_VERIFY');
