@@ -164,11 +164,12 @@ export class RegionParser {
    */
   parse(text: string, modeFor: (rootKeys: string[]) => string, minBytes = 4096): unknown {
     if (text.length < minBytes || unsplittable(text)) return undefined;
-    // a text that is not an edit of the last one (a file read once, another document):
-    // parsing it whole is cheaper than parsing each entry on its own
+    // a text that is not an edit of the last one (a file read once, another document), or
+    // the same text again after a whole parse: parsing it whole is cheaper than parsing
+    // each entry on its own
     const seen = this.seen;
     this.seen = text;
-    if (!isEdit(seen, text)) {
+    if (!isEdit(seen, text) || (text === seen && text !== this.lastText)) {
       this.prev = new Map();
       return undefined;
     }
