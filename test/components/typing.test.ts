@@ -1,6 +1,7 @@
 // Issue 11: the tab as an admin types it – keystroke by keystroke, checking after each
 // step what the page shows and the spec it would save.
 import { describe, it, expect } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
 import {
   mountTab, loadSample, typeKeys, blur, press, registries, status, field, click, toggle
 } from './helpers';
@@ -217,6 +218,35 @@ describe('the banner counts every error and warning on the page (#4)', () => {
     expect(wrapper.get('[data-testid="rm-status"]').element.closest('[aria-live="polite"]')).not.toBeNull();
     await wrapper.get('[data-testid="rm-status-item-SDR_INVALID"] a').trigger('click');
     expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-sdr-whatif');
+  });
+});
+
+describe('an endpoint typed with a trailing // (#7)', () => {
+  it('https://m.example.com// is kept in the spec as typed and said at the field: no /v2 on the node', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const card = () => wrapper.get('[data-testid="rm-mirror-ghcr.io"]');
+    const input = () => card().get('[data-testid="rm-endpoint-input-0"]');
+    const finding = () => card().get('[data-testid="rm-endpoint-0"]').find('[data-testid="rm-finding-ENDPOINT_PATH_EMPTY_SEGMENT"]');
+    let value = '';
+
+    await input().setValue('');
+    for (const ch of 'https://m.example.com//') {
+      value += ch;
+      await input().setValue(value);
+      await flushPromises();
+      expect(registries(resource).mirrors['ghcr.io'].endpoint[0]).toBe(value);
+      // https://m.example.com/ is fine (the node uses /v2); the second slash is not
+      expect(finding().exists(), value).toBe(value.endsWith('.com//'));
+    }
+    expect(finding().text()).toContain('https://m.example.com/<repository>/manifests/<tag>, without /v2');
+    expect(finding().attributes('data-severity')).toBe('warning');
+    expect(status(wrapper).warnings).toBeGreaterThanOrEqual(1);
+    expect(wrapper.find('[data-testid="rm-status-item-ENDPOINT_PATH_EMPTY_SEGMENT"]').exists()).toBe(true);
+    // Backspace once: the finding goes, the spec follows
+    await input().setValue('https://m.example.com/');
+    await flushPromises();
+    expect(finding().exists()).toBe(false);
+    expect(registries(resource).mirrors['ghcr.io'].endpoint[0]).toBe('https://m.example.com/');
   });
 });
 
