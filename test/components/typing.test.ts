@@ -447,6 +447,41 @@ describe('the two-layers explainer (layout)', () => {
   });
 });
 
+describe('a banner link to a system-default-registry finding (layout)', () => {
+  it('opens the closed explainer and focuses the what-if field, typed or from the cluster', async() => {
+    localStorage.setItem('registry-mirrors.layers.closed', '1');
+    const typed = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const open = (w: typeof typed.wrapper) => w.get('[data-testid="rm-layers-toggle"]').attributes('aria-expanded');
+
+    await click(typed.wrapper, 'rm-layers-toggle');
+    await typeKeys(typed.wrapper, 'rm-sdr-whatif', 'https://reg');
+    await click(typed.wrapper, 'rm-layers-toggle');
+    expect(open(typed.wrapper)).toBe('false');
+    await typed.wrapper.get('[data-testid="rm-status-item-SDR_INVALID"] a').trigger('click');
+    await flushPromises();
+    expect(open(typed.wrapper)).toBe('true');
+    expect((typed.wrapper.get('#rm-layers-body').element as HTMLElement).style.display).not.toBe('none');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-sdr-whatif');
+    // what was typed is still there
+    expect((field(typed.wrapper, 'rm-sdr-whatif').element as HTMLInputElement).value).toBe('https://reg');
+    typed.wrapper.unmount();
+
+    const cluster = loadSample('k3s-rewrites-embedded');
+
+    localStorage.setItem('registry-mirrors.layers.closed', '1');
+    cluster.spec.rkeConfig.machineGlobalConfig = { ...cluster.spec.rkeConfig.machineGlobalConfig, 'system-default-registry': 'https://registry.example.com' };
+    const fromCluster = await mountTab(cluster);
+
+    expect(open(fromCluster.wrapper)).toBe('false');
+    await fromCluster.wrapper.get('[data-testid="rm-status-item-SDR_INVALID"] a').trigger('click');
+    await flushPromises();
+    expect(open(fromCluster.wrapper)).toBe('true');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-sdr-whatif');
+    fromCluster.wrapper.unmount();
+    localStorage.removeItem('registry-mirrors.layers.closed');
+  });
+});
+
 describe('the rewrite help (layout)', () => {
   it('is said once above the mirrors, not again in every card', async() => {
     const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
