@@ -16,10 +16,39 @@ function isLoopbackV4(h: string): boolean {
   return /^127(?:\.(?:0|[1-9]\d{0,2})){3}$/.test(h) && h.split('.').every((o) => Number(o) <= 255);
 }
 
+/**
+ * The eight 16-bit fields of an IPv6 address as Go's net.ParseIP reads it (RFC 4291 2.2:
+ * 1-4 hex digits a field, one "::" for at least one zero field, the last 32 bits
+ * optionally as IPv4; no zone), or undefined when it is not one.
+ */
+function ipv6Fields(h: string): number[] | undefined {
+  const halves = h.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = halves.map((part) => (part === '' ? [] : part.split(':')));
+  const last = groups[groups.length - 1];
+  const fields = groups.map((g) => g.map((f) => (/^[0-9a-fA-F]{1,4}$/.test(f) ? parseInt(f, 16) : NaN)));
+  // an IPv4 address in place of the last two fields
+  if (last.length > 0 && last[last.length - 1].includes('.')) {
+    const v4 = last[last.length - 1];
+    if (!/^(?:0|[1-9]\d{0,2})(?:\.(?:0|[1-9]\d{0,2})){3}$/.test(v4)) return undefined;
+    const o = v4.split('.').map(Number);
+    if (o.some((x) => x > 255)) return undefined;
+    fields[fields.length - 1].splice(-1, 1, o[0] * 256 + o[1], o[2] * 256 + o[3]);
+  }
+  if (fields.some((g) => g.some(Number.isNaN))) return undefined;
+  const n = fields.reduce((sum, g) => sum + g.length, 0);
+  if (fields.length === 1) return n === 8 ? fields[0] : undefined;
+  if (n > 7) return undefined;
+  return [...fields[0], ...Array<number>(8 - n).fill(0), ...fields[1]];
+}
+
+/** net.IP.IsLoopback: 127.0.0.0/8 (also IPv4-mapped, ::ffff:127.x.y.z) or ::1. */
 function isLoopbackIp(h: string): boolean {
   if (isLoopbackV4(h)) return true;
-  const v6 = h.toLowerCase();
-  return v6 === '::1' || v6 === '0:0:0:0:0:0:0:1' || (v6.startsWith('::ffff:') && isLoopbackV4(v6.slice('::ffff:'.length)));
+  const f = ipv6Fields(h);
+  if (!f) return false;
+  const zerosUpTo = (k: number) => f.slice(0, k).every((x) => x === 0);
+  return (zerosUpTo(7) && f[7] === 1) || (zerosUpTo(5) && f[5] === 0xffff && f[6] >> 8 === 127);
 }
 
 /** containerd docker.IsLocalhost: "localhost" or a loopback IP, with or without port. */

@@ -3,6 +3,9 @@
 import type { HostConfig, HostEndpoint } from './host-configs';
 import type { NodeTls } from '../types';
 
+/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
 /** Go's strconv.Quote for the strings K3s prints with %q. */
 export function goQuote(s: string): string {
   if (/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return `"${s}"`;
@@ -19,7 +22,10 @@ export function goQuote(s: string): string {
     else if (c === 9) out += '\\t';
     else if (c === 11) out += '\\v';
     else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
+    else if (GO_PRINTABLE.test(ch)) out += ch;
+    // C1 controls, non-ASCII spaces, format characters, private use, unassigned
+    else if (c > 0xffff) out += `\\U${c.toString(16).padStart(8, '0')}`;
+    else out += `\\u${c.toString(16).padStart(4, '0')}`;
   }
   return `${out}"`;
 }

@@ -90,6 +90,32 @@ describe('endpoint normalisation (K3s normalizeEndpointAddress)', () => {
     ['LOCALHOST:5000', false], // the comparison is case-sensitive
     ['localhost:5000:1', false], // too many colons: no split, no IP
     [':5000', false],
+    // every IPv6 spelling of ::1 that Go's ParseIP reads (RFC 4291 2.2)
+    ['0::1', true],
+    ['0:0::1', true],
+    ['::0:1', true],
+    ['0000:0000:0000:0000:0000:0000:0000:0001', true],
+    ['0:0:0:0:0:0::1', true],
+    ['[0::1]:5000', true],
+    ['::0.0.0.1', true], // the last 32 bits written as IPv4
+    ['::ffff:7f00:1', true], // 127.0.0.1 IPv4-mapped, in hex
+    ['::ffff:7f00:0001', true],
+    ['0:0:0:0:0:ffff:127.0.0.1', true],
+    ['::127.0.0.1', false], // IPv4-compatible, not mapped: not loopback in Go
+    ['::2', false],
+    ['1::1', false],
+    ['::1:0', false],
+    ['00000::1', false], // five hex digits in a field
+    ['0:0:0:0:0:0:0:0:1', false], // nine fields
+    ['0:0:0:0:0:0:0::1', false], // :: must stand for at least one field
+    ['0::0::1', false], // :: twice
+    [':0::1', false],
+    ['::1:', false],
+    ['::1%lo', false], // ParseIP takes no zone
+    ['::ffff:127.0.0.1:0', false],
+    ['0:0:0:0:0:0:0.0.0.1', true], // six fields, then IPv4 for fields 7-8
+    ['0:0:0:0:0:0:0:0.0.0.1', false], // IPv4 replaces fields 7-8 only: nine fields
+    ['::g', false],
   ])('isLocalhost(%j) is %s, as in Go', (host, local) => {
     expect(isLocalhost(host)).toBe(local);
   });

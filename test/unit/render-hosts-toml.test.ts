@@ -20,6 +20,17 @@ describe('goQuote is strconv.Quote', () => {
     ['a b"', '"a b\\""'], // a space next to an escape stays a space
     ['/zertifikate/ü.pem', '"/zertifikate/ü.pem"'], // printable non-ASCII is kept
     ['"/ü"', '"\\"/ü\\""'],
+    // strconv.Quote escapes every rune that strconv.IsPrint refuses (not a letter, mark,
+    // number, punctuation or symbol, nor the ASCII space): \u for the BMP, \U above it
+    ['\u0080\u009f', '"\\u0080\\u009f"'], // C1 controls
+    ['a\u0085b', '"a\\u0085b"'], // NEL
+    ['\u00a0', '"\\u00a0"'], // no-break space: a space, but not the ASCII one
+    ['\u00ad', '"\\u00ad"'], // soft hyphen (format character)
+    ['x\u2028y', '"x\\u2028y"'], // line separator
+    ['\u200b', '"\\u200b"'], // zero-width space
+    ['\ue000', '"\\ue000"'], // private use
+    ['\u{e0001}', '"\\U000e0001"'], // language tag, above the BMP
+    ['/\u00a1\u00ff\u4e2d\u{1f600}', '"/\u00a1\u00ff\u4e2d\u{1f600}"'], // printable: kept as written
   ])('goQuote(%j) is %s', (input, quoted) => {
     expect(goQuote(input)).toBe(quoted);
   });
