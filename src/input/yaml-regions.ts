@@ -14,6 +14,8 @@
 // - every entry must parse without error to a map of exactly one key, and no key may
 //   repeat within a map (the whole parse then reports the duplicate at its line).
 // Errors therefore always come from the whole parse, with their line and column.
+import { memoGeneration } from '../lib/memo';
+
 
 /** Entries smaller than this are parsed whole; larger ones with a nested block map are split again. */
 const SPLIT_BYTES = 1024;
@@ -154,6 +156,8 @@ export class RegionParser {
   /** the text of the last call, split or not */
   private seen = '';
   private lastValue: unknown = undefined;
+  /** memoGeneration() of the last parse: forgetMemos() empties this parser's tables too */
+  private generation = memoGeneration();
 
   /** chunk(text) parses one piece in a given view; modeFor picks the view from the root keys. */
   constructor(private readonly chunk: (text: string, mode: string) => unknown) {}
@@ -164,6 +168,7 @@ export class RegionParser {
    */
   parse(text: string, modeFor: (rootKeys: string[]) => string, minBytes = 4096): unknown {
     if (text.length < minBytes || unsplittable(text)) return undefined;
+    if (this.generation !== memoGeneration()) this.forget();
     // a text that is not an edit of the last one (a file read once, another document), or
     // the same text again after a whole parse: parsing it whole is cheaper than parsing
     // each entry on its own
@@ -198,6 +203,14 @@ export class RegionParser {
     } else this.prev = this.cur;
     this.cur = new Map();
     return value === undefined ? undefined : copy(value);
+  }
+
+  private forget(): void {
+    this.prev = new Map();
+    this.cur = new Map();
+    this.lastText = this.lastMode = this.seen = '';
+    this.lastValue = undefined;
+    this.generation = memoGeneration();
   }
 
   /** The entries of the block map whose entries sit at `indent` in lines [from, to). */

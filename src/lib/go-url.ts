@@ -158,13 +158,29 @@ export function hostName(host: string): string {
   return colon === -1 ? host : host.slice(0, colon);
 }
 
+// net/url validEncoded(s, encodePath): bytes a path may hold as written
+const PATH_AS_WRITTEN = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/[\]%]*$/;
+// net/url shouldEscape(c, encodePath) is false for these
+const PATH_UNESCAPED = /^[A-Za-z0-9\-._~$&+,;=:@/]$/;
+
+/**
+ * URL.EscapedPath() of a parsed path: the path as written when every byte of it may
+ * stand there, else the decoded path escaped again (escapes were checked by the parse).
+ */
 function escapePath(path: string): string {
-  let out = '';
-  for (const ch of path) {
-    if (/[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(ch)) out += ch;
-    else for (const b of new TextEncoder().encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  if (PATH_AS_WRITTEN.test(path)) return path;
+  const bytes: number[] = [];
+  for (let i = 0; i < path.length; ) {
+    if (path[i] === '%') {
+      bytes.push(parseInt(path.slice(i + 1, i + 3), 16));
+      i += 3;
+    } else {
+      const ch = String.fromCodePoint(path.codePointAt(i) as number);
+      bytes.push(...new TextEncoder().encode(ch));
+      i += ch.length;
+    }
   }
-  return out;
+  return bytes.map((b) => (PATH_UNESCAPED.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
 }
 
 /** URL.String(), with a password shown as xxxxx (URL.Redacted()) so it never leaks. */

@@ -13,6 +13,11 @@ export function forgetMemos(): void {
   generation++;
 }
 
+/** Changes with every forgetMemos(): a cache that is not a Memo compares it to start empty again. */
+export function memoGeneration(): number {
+  return generation;
+}
+
 export class Memo<K, V> {
   private map = new Map<K, V>();
   private generation = generation;

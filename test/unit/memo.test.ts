@@ -37,3 +37,26 @@ describe('Memo', () => {
     expect(a.get('k', () => ++calls)).toBe(3);
   });
 });
+
+describe('forgetMemos() and the YAML entry parser', () => {
+  // mutation testing relies on this: a test after forgetMemos() parses every entry itself,
+  // it does not reuse those an earlier test parsed
+  it('an edit after forgetMemos() reuses no entry of the parse before it', async () => {
+    const { parse } = await import('yaml');
+    const { RegionParser } = await import('../../src/input/yaml-regions');
+    const parsed: string[] = [];
+    const p = new RegionParser((text) => (parsed.push(text), parse(text)));
+    const doc = (n: number) => `a:\n  x: 1\nb:\n  y: ${n}\nc:\n  z: 3\n`;
+    const mode = () => 'js';
+    p.parse(doc(1), mode, 0); // the first text: parsed whole by the caller
+    p.parse(doc(2), mode, 0);
+    parsed.length = 0;
+    expect(p.parse(doc(3), mode, 0)).toEqual({ a: { x: 1 }, b: { y: 3 }, c: { z: 3 } });
+    expect(parsed.length).toBeGreaterThan(0);
+    expect(parsed.some((t) => t.includes('x: 1'))).toBe(false); // entry a is reused
+    forgetMemos();
+    parsed.length = 0;
+    expect(p.parse(doc(4), mode, 0)).toBeUndefined(); // not an edit of anything known: parsed whole
+    expect(parsed).toEqual([]);
+  });
+});

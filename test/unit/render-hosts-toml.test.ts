@@ -30,6 +30,8 @@ describe('goQuote is strconv.Quote', () => {
     ['\u200b', '"\\u200b"'], // zero-width space
     ['\ue000', '"\\ue000"'], // private use
     ['\u{e0001}', '"\\U000e0001"'], // language tag, above the BMP
+    ['\uffff', '"\\uffff"'], // the last BMP code point, a noncharacter: still \u
+    ['\u{10000}\u{1f600}', '"\u{10000}\u{1f600}"'], // the first code point above the BMP (a letter) is kept
     ['/\u00a1\u00ff\u4e2d\u{1f600}', '"/\u00a1\u00ff\u4e2d\u{1f600}"'], // printable: kept as written
   ])('goQuote(%j) is %s', (input, quoted) => {
     expect(goQuote(input)).toBe(quoted);
@@ -67,6 +69,13 @@ describe('inNodeOrder is Go ranging over the rewrite map', () => {
       ['a/(.*)', '4'],
       ['b/(.*)', '1'],
     ]);
+  });
+
+  it('sorts ASCII patterns given in any order', () => {
+    const sorted = ['A', 'Z', '_', 'a', 'b', 'z'];
+    for (const input of [['b', 'A', 'z', '_', 'Z', 'a'], ['a', 'b', 'z', 'A', 'Z', '_'], ['Z', '_', 'A', 'z', 'a', 'b']]) {
+      expect(inNodeOrder(input.map((p) => [p, p])).map(([p]) => p)).toEqual(sorted);
+    }
   });
 
   it('orders characters beyond the BMP by code point, as UTF-8 bytes do (not by UTF-16 units)', () => {
