@@ -11,6 +11,7 @@ export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nod
 export { settingsFromCluster, settingsFromNodeValue, parseYaml, isClusterManifest, distroOf } from './input/settings';
 export { compile, type Compiled, type HostsFile } from './route/compile';
 export { resolveRoute, hostsDirFor, mirrorFallback, type PullContext, type RouteOptions, type MirrorFallback } from './route/route';
+export { configUsage, hostsWithoutConfig, type ConfigUse } from './route/config-usage';
 export { validate, checkRegistryKey, patternProblem } from './route/validate';
 export { FINDING_CODES } from './route/finding-codes';
 export { caBundleProblem } from './input/schemas';

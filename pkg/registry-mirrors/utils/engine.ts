@@ -4,6 +4,8 @@ export {
   compile,
   resolveRoute,
   mirrorFallback,
+  configUsage,
+  hostsWithoutConfig,
   settingsFromCluster,
   effectiveSystemDefaultRegistry,
   applySystemDefaultRegistry,
@@ -23,7 +25,7 @@ export {
   curlCommand,
 } from '../../../src';
 export type {
-  Compiled, Profile, ProfileId, MirrorFallback, SdrSource, PullContext, SecretInfo, SampleImage
+  Compiled, ConfigUse, Profile, ProfileId, MirrorFallback, SdrSource, PullContext, SecretInfo, SampleImage
 } from '../../../src';
 export type {
   Attempt, Finding, Route, RouteSettings, Severity
