@@ -22,6 +22,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs as parseArgsUtil } from 'node:util';
 import YAML from 'yaml';
 import { fetchObject, preflight, run } from './ctr.mjs';
 import { generate } from './generator.mjs';
@@ -32,25 +33,33 @@ import { writePki } from './pki.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function parseArgs(argv) {
+  const { values: v } = parseArgsUtil({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      seed: { type: 'string' },
+      count: { type: 'string' },
+      only: { type: 'string' },
+      jobs: { type: 'string' },
+      cli: { type: 'string' },
+      'max-print': { type: 'string' },
+      keep: { type: 'boolean' },
+      engine: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+    },
+  });
   const o = {
-    seed: process.env.CONFORMANCE_SEED ? Number(process.env.CONFORMANCE_SEED) : Math.floor(Math.random() * 2 ** 32),
-    count: 320, only: null, jobs: 2, keep: false, verbose: false, maxPrint: 10, engine: 'mixed',
-    cli: process.env.REGISTRY_ROUTE_CLI || path.join(ROOT, 'bin/registry-route.mjs'),
+    seed: v.seed !== undefined ? Number(v.seed) : process.env.CONFORMANCE_SEED ? Number(process.env.CONFORMANCE_SEED) : Math.floor(Math.random() * 2 ** 32),
+    count: v.count !== undefined ? Number(v.count) : 320,
+    only: v.only !== undefined ? new Set(v.only.split(',')) : null,
+    jobs: v.jobs !== undefined ? Number(v.jobs) : 2,
+    keep: v.keep === true,
+    verbose: v.verbose === true,
+    maxPrint: v['max-print'] !== undefined ? Number(v['max-print']) : 10,
+    engine: v.engine ?? 'mixed',
+    cli: v.cli !== undefined ? path.resolve(v.cli) : process.env.REGISTRY_ROUTE_CLI || path.join(ROOT, 'bin/registry-route.mjs'),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const val = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
-    if (a === '--seed') o.seed = Number(val());
-    else if (a === '--count') o.count = Number(val());
-    else if (a === '--only') o.only = new Set(val().split(','));
-    else if (a === '--jobs') o.jobs = Number(val());
-    else if (a === '--cli') o.cli = path.resolve(val());
-    else if (a === '--max-print') o.maxPrint = Number(val());
-    else if (a === '--keep') o.keep = true;
-    else if (a === '--engine') o.engine = val();
-    else if (a === '--verbose' || a === '-v') o.verbose = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
   if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed >= 2 ** 32) throw new Error('--seed must be an integer in [0, 2^32)');
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error('--count must be a non-negative integer');
   if (!(o.jobs >= 1)) throw new Error('--jobs must be >= 1');

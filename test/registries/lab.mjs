@@ -16,6 +16,7 @@ export const USER = 'probe-user';
 /** TEST-ONLY credential for the lab's htpasswd and token registries, made per run. */
 export const PASSWORD = `pw-${randomBytes(9).toString('base64url')}`;
 
+/** @type {[string, string[], string][]} [command, version arguments, Debian package] */
 const TOOLS = [
   ['containerd', ['--version'], 'containerd'],
   ['docker-registry', ['--version'], 'docker-registry'],
@@ -102,7 +103,12 @@ export async function buildImage(dir, name, tag) {
   return { layout, tag, manifestDigest, configDigest, layerDigest };
 }
 
-/** skopeo copy oci:LAYOUT:TAG docker://HOST/REPO:TAG */
+/**
+ * skopeo copy oci:LAYOUT:TAG docker://HOST/REPO:TAG
+ * @param {{ layout: string, tag: string }} img
+ * @param {string} hostRepoTag
+ * @param {{ creds?: string, tls?: string }} [opts]
+ */
 export async function push(img, hostRepoTag, { creds, tls } = {}) {
   const args = ['--insecure-policy', 'copy', '--quiet', '--dest-tls-verify=false', '--preserve-digests'];
   if (creds) args.push('--dest-creds', creds);
@@ -133,8 +139,21 @@ function timeMs(t) {
 }
 
 export class Registry {
+  /**
+   * @param {string} name
+   * @param {number} port
+   * @param {{ scheme?: string, storage?: string, tls?: { cert: string, key: string }, htpasswd?: string,
+   *   token?: { realm: string, service: string, issuer: string, rootcertbundle: string }, proxy?: string }} [opts]
+   */
   constructor(name, port, { scheme = 'http', storage, tls, htpasswd, token, proxy } = {}) {
-    Object.assign(this, { name, port, scheme, storage, tls, htpasswd, token, proxy });
+    this.name = name;
+    this.port = port;
+    this.scheme = scheme;
+    this.storage = storage;
+    this.tls = tls;
+    this.htpasswd = htpasswd;
+    this.token = token;
+    this.proxy = proxy;
     this.host = `127.0.0.1:${port}`;
     this.origin = `${scheme}://${this.host}`;
     this.log = [];
@@ -335,8 +354,8 @@ export function startTokenService(port, { signerCert, signerKey, service, issuer
 export function startBlackHole(port) {
   const sockets = new Set();
   const server = net.createServer((s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); });
-  server.closeAll = () => { for (const s of sockets) s.destroy(); server.close(); };
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+  const hole = Object.assign(server, { closeAll: () => { for (const s of sockets) s.destroy(); server.close(); } });
+  return new Promise((resolve) => hole.listen(port, '127.0.0.1', () => resolve(hole)));
 }
 
 /** Answers every request with a redirect to another origin: not followed. */

@@ -17,6 +17,8 @@ export async function probeChecks(ctx) {
   /**
    * Run `registry-route probe --json` and compare: exit code, per image the
    * [url, status] of each attempt (httpStatus where given), servedBy.
+   * @param {string} id
+   * @param {{ registries?: any, args?: string[], images: string[], exit: number, expect?: any[], secrets?: any, also?: (r: any, res: any, registriesFile: string) => Promise<string[]> }} c
    */
   async function check(id, { registries, args = [], images, exit, expect, secrets, also }) {
     const d = path.join(dir, `${String(++n).padStart(2, '0')}-${id}`);

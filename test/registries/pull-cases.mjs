@@ -14,7 +14,14 @@ import { caseSeed, image, prng } from '../conformance/generator.mjs';
 
 const RUNTIME = ['--runtime', 'upstream-1.6'];
 
-/** The hand-written scenarios upstream containerd 1.6 can show. */
+/**
+ * @typedef {{ id: string, why?: string, registries: any, images: string[], flags?: string[] }} PullCase
+ */
+
+/**
+ * The hand-written scenarios upstream containerd 1.6 can show.
+ * @returns {PullCase[]}
+ */
 function seedCases(lab) {
   const R = lab.registries;
   const tlsCa = { [R.tls.host]: { tls: { ca_file: lab.pki.ca } } };
@@ -42,7 +49,10 @@ function seedCases(lab) {
   ];
 }
 
-/** Generated configurations: random mirrors from the lab's hosts, *, override paths, disable-default. */
+/**
+ * Generated configurations: random mirrors from the lab's hosts, *, override paths, disable-default.
+ * @returns {PullCase[]}
+ */
 function generated(seed, count, lab) {
   const R = lab.registries;
   const endpoints = [
