@@ -45,31 +45,19 @@ export function settled<T>(read: () => T, fresh: (value: T) => void, stale?: () 
       return;
     }
     clearTimeout(timer);
-    timer = setTimeout(flushInSteps, opts.delayMs ?? SETTLE.delayMs);
+    timer = setTimeout(() => derive(true), opts.delayMs ?? SETTLE.delayMs);
   };
 
   let generation = 0;
 
-  /** now, in one go (an explicit flush, or no delay) */
-  function flush() {
-    clearTimeout(timer);
-    timer = undefined;
-    if (stopped || !pending) {
-      return;
-    }
-    pending = false;
-    generation++;
-    const value = reader.run();
-
-    opts.prepare?.(value);
-    fresh(value);
-  }
-
   /**
-   * After the quiet time: read, prepare and hand over in three tasks, so that a key pressed
-   * meanwhile is handled between them (and the rest is dropped: that key starts it over).
+   * Read the new value and hand it over: at once (`inSteps` false: an explicit flush, or no
+   * delay), or – after the quiet time – in three tasks (read, prepare, hand over), so that a
+   * key pressed meanwhile is handled between them (and the rest is dropped: that key starts
+   * it over).
    */
-  function flushInSteps() {
+  function derive(inSteps: boolean) {
+    clearTimeout(timer);
     timer = undefined;
     if (stopped || !pending) {
       return;
@@ -77,6 +65,13 @@ export function settled<T>(read: () => T, fresh: (value: T) => void, stale?: () 
     pending = false;
     const gen = ++generation;
     const value = reader.run();
+
+    if (!inSteps) {
+      opts.prepare?.(value);
+      fresh(value);
+
+      return;
+    }
     const live = () => gen === generation && !pending && !stopped;
 
     setTimeout(() => {
@@ -90,6 +85,10 @@ export function settled<T>(read: () => T, fresh: (value: T) => void, stale?: () 
         }
       }, 0);
     }, 0);
+  }
+
+  function flush() {
+    derive(false);
   }
 
   const first = reader.run();
