@@ -262,3 +262,25 @@ describe('long names wrap at sensible points', () => {
     expect(example.text().replace(/\s+/g, ' ')).toBe('rancher/rancher-agent:v2.13.0 becomes registry.example.com/rancher/rancher-agent:v2.13.0');
   });
 });
+
+describe('element ids (useId)', () => {
+  it('every id on the tab is unique, and every aria reference names an element of the tab', async() => {
+    const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+
+    await wrapper.get('[data-testid="rm-tool-node-files-toggle"]').trigger('click');
+    await flushPromises();
+    const root = wrapper.element as HTMLElement;
+    const ids = [...root.querySelectorAll('[id]')].map((el) => el.id);
+
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls']) {
+      for (const el of root.querySelectorAll(`[${ attr }]`)) {
+        for (const id of el.getAttribute(attr)!.split(/\s+/).filter(Boolean)) {
+          expect(root.querySelector(`[id="${ id }"]`), `#${ id } named by ${ attr }`).not.toBeNull();
+        }
+      }
+    }
+    wrapper.unmount();
+  });
+});
