@@ -2,10 +2,9 @@
 // (as the config card's "Create a Secret" form does), then spec.rkeConfig.registries is
 // brought to the imported value in place – the same objects stay, only what differs is
 // written, keys keep their order, fields outside mirrors/configs are not touched.
+import { SECRET } from '@shell/config/types';
 import { readRegistries, type Json } from './edit';
 import { utf8ToBase64 } from './engine';
-
-const SECRET = 'secret';
 
 function isRecord(v: unknown): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,9 +2,8 @@
 // `cluster` store – only when that store is the one of this cluster (Rancher loads it
 // for the cluster the user is in) and lists Pods. Anything else: not available, and
 // the button that uses it stays hidden.
+import { POD } from '@shell/config/types';
 import { imagesOfWorkloads } from './engine';
-
-const POD = 'pod';
 
 /** The management cluster id of a provisioning cluster (absent on a new cluster). */
 export function downstreamClusterId(resource: any): string | undefined {
