@@ -9,8 +9,9 @@ export { profileFor, forkProfileFor, parseVersion, PROFILES, WILDCARD_FIXED_VERS
 export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, checkSystemDefaultRegistry, type SdrSource } from './input/sdr';
 export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nodeRegistriesSchema, plannerTlsPath } from './input/schemas';
 export { settingsFromCluster, settingsFromNodeValue, parseYaml, isClusterManifest, distroOf } from './input/settings';
-export { compile, type Compiled, type HostsFile } from './route/compile';
+export { compile, compileCluster, type Compiled, type CompiledCluster, type HostsFile } from './route/compile';
 export { resolveRoute, hostsDirFor, mirrorFallback, type PullContext, type RouteOptions, type MirrorFallback } from './route/route';
+export { configUsage, hostsWithoutConfig, type ConfigUse } from './route/config-usage';
 export { validate, checkRegistryKey, patternProblem } from './route/validate';
 export { FINDING_CODES } from './route/finding-codes';
 export { caBundleProblem } from './input/schemas';

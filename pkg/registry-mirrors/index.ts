@@ -41,7 +41,7 @@ export default function(plugin: IPlugin): void {
       tooltip:    tooltipFor('registryMirrors.tab.tooltip') as unknown as string,
       weight:     8,
       showHeader: true,
-      component:  () => import(/* webpackChunkName: "registry-mirrors-tab" */ './components/RegistryMirrorsTab.vue'),
+      component:  () => import(/* webpackChunkName: "registry-mirrors-tab" */ './components/tab/RegistryMirrorsTab.vue'),
     }
   );
 

@@ -3,10 +3,9 @@
 // from on each cluster. Everything is read off compile/resolveRoute; this file only
 // gathers, counts and slices the work so a page never freezes.
 import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
-import { compile, type Compiled } from '../route/compile';
+import { compileCluster, type Compiled, type CompiledCluster } from '../route/compile';
 import { resolveRoute } from '../route/route';
 import { dockerHubRoute, isSdrOnly, type DockerHubPosture } from '../route/posture';
-import { settingsFromCluster } from '../input/settings';
 import { checkSecretRefs, type SecretInfo } from './secret-refs';
 import { caExpiryFindings } from './ca-expiry';
 import { Memo } from '../lib/memo';
@@ -155,22 +154,15 @@ export function fleetImageRoute(compiled: Compiled, image: string): FleetImageRo
 }
 
 // Clusters made from one template share their registry settings: read and compile each
-// distinct input once. The key is everything settingsFromCluster reads, so a hit is the
+// distinct input once. The key is everything compileCluster reads, so a hit is the
 // same result.
-interface Shared {
-  settings: ReturnType<typeof settingsFromCluster>;
-  compiled: Compiled;
-}
-const sharedByInput = new Memo<string, Shared>(4096);
+const sharedByInput = new Memo<string, CompiledCluster>(4096);
 
-function readAndCompile(item: unknown, globalSdr: string | undefined): Shared {
+function readAndCompile(item: unknown, globalSdr: string | undefined): CompiledCluster {
   const spec = (item as { spec: { kubernetesVersion?: unknown; rkeConfig: Record<string, unknown> } }).spec;
   const rke = spec.rkeConfig;
   const key = JSON.stringify([spec.kubernetesVersion, rke.machineGlobalConfig, rke.machineSelectorConfig, rke.registries, globalSdr]);
-  return sharedByInput.get(key, () => {
-    const settings = settingsFromCluster(item, { globalSystemDefaultRegistry: globalSdr });
-    return { settings, compiled: compile(settings.settings, settings.findings) };
-  });
+  return sharedByInput.get(key, () => compileCluster(item, { globalSystemDefaultRegistry: globalSdr }));
 }
 
 export interface PostureResult {

@@ -3,7 +3,7 @@
 import { DOCKER_HUB_HOST } from '../agent/endpoint';
 import { resolveRoute, type PullContext } from '../route/route';
 import type { Compiled } from '../route/compile';
-import type { Route } from '../types';
+import type { Finding, Route } from '../types';
 
 export interface ImageCheckRow {
   input: string;
@@ -17,7 +17,10 @@ export interface ImageCheckRow {
   dockerHubDirect: boolean;
   rewritten: boolean;
   invalid: boolean;
+  /** the codes of the route's findings */
   findings: string[];
+  /** the route's findings themselves (code, variant, params): what the table words as reasons */
+  reasons: readonly Finding[];
 }
 
 export function summarise(route: Route): ImageCheckRow {
@@ -33,6 +36,7 @@ export function summarise(route: Route): ImageCheckRow {
     rewritten: route.attempts.some((a) => a.rewrite !== undefined),
     invalid: route.registry === '',
     findings: route.findings.map((f) => f.code),
+    reasons: route.findings,
   };
 }
 

@@ -4,6 +4,7 @@ import { buildHostConfigs, embeddedRegistryAddress, withEmbeddedRegistry } from 
 import { renderHostsToml } from '../agent/render-hosts-toml';
 import { parseHostsToml } from '../containerd/read-hosts-toml';
 import { profileFor } from '../input/profiles';
+import { settingsFromCluster, type ClusterSettings } from '../input/settings';
 import { validate } from './validate';
 import { postureFindings } from './posture';
 import type { Compiled, HostsFile } from './plan';
@@ -29,4 +30,21 @@ export function compile(settings: RouteSettings, extraFindings: Finding[] = [], 
   // after validate: the Docker Hub route needs the compiled settings only, not their findings
   compiled.findings.push(...postureFindings(compiled));
   return compiled;
+}
+
+/** A cluster read and compiled: what the tab, the save diff and the fleet view show. */
+export interface CompiledCluster {
+  /** the settings read from the cluster, with the findings of reading them and where the SDR came from */
+  settings: ClusterSettings;
+  compiled: Compiled;
+}
+
+/**
+ * A provisioning.cattle.io.cluster (or its spec as plain data) → settings → compiled, the
+ * one way every view reads a cluster. `globalSystemDefaultRegistry`: Rancher's global
+ * setting, which the cluster's own value overrides.
+ */
+export function compileCluster(cluster: unknown, opts: { globalSystemDefaultRegistry?: string; surface?: Surface } = {}): CompiledCluster {
+  const settings = settingsFromCluster(cluster, opts);
+  return { settings, compiled: compile(settings.settings, settings.findings, { surface: opts.surface }) };
 }

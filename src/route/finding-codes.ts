@@ -32,6 +32,7 @@ export const FINDING_CODES: Record<string, { severity: Severity; summary: string
   ENDPOINT_QUERY: { severity: 'warning', summary: 'a query or fragment containerd drops' },
   ENDPOINT_NO_SCHEME: { severity: 'warning', summary: 'an endpoint without scheme (https assumed, http for localhost ports)' },
   ENDPOINT_HTTP: { severity: 'warning', summary: 'a plain-HTTP endpoint off the node' },
+  ENDPOINT_PATH_EMPTY_SEGMENT: { severity: 'warning', summary: 'an endpoint path with an empty segment (https://host//): kept with override_path, no /v2' },
   ENDPOINT_DUPLICATE: { severity: 'warning', summary: 'the same endpoint twice; the node skips it' },
   ENDPOINT_DEFAULT_NOT_LAST: { severity: 'warning', summary: "the registry's own address, not last: tried twice" },
   REWRITE_INVALID: { severity: 'error', summary: 'a rewrite pattern that is not Go RE2 syntax' },

@@ -1,6 +1,7 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
 import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
 import { compilePattern, replacementRefs } from '../containerd/rewrite';
+import { cleanPath } from '../containerd/read-hosts-toml';
 import { hasUserInfo, redact } from '../lib/redact';
 import { finding } from './finding-codes';
 import { phraseId } from '../lib/phrase-id';
@@ -113,6 +114,17 @@ function checkEndpointText(raw: string, path: Path, out: Finding[], surface: Sur
     out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses http://${redact(u.host)}, as K3s assumes plain HTTP for localhost on a port other than 443`, `Write http://${shown} explicitly, or https://${shown} if the registry serves TLS.`, { shown, host: redact(u.host) }, 'localhost'));
   } else if (n.ep.schemeAdded) {
     out.push(f('ENDPOINT_NO_SCHEME', 'warning', path, `"${shown}" has no scheme: the node uses ${u.scheme}://${redact(u.host)}`, `Write ${u.scheme}://${shown} explicitly, or http:// if the registry has no TLS.`, { shown, scheme: u.scheme, host: redact(u.host) }));
+  }
+  if (n.ep.overridePath && u.path.includes('//')) {
+    // K3s keeps the path as written with override_path = true; containerd path.Cleans it and,
+    // with override_path, appends no /v2: https://host// requests https://host/<repo>/manifests/<tag>
+    const clean = cleanPath(u.path);
+    if (!clean.endsWith('/v2')) {
+      const base = `${u.scheme}://${redact(u.host)}${clean === '/' ? '' : clean}`;
+      const request = `${base}/<repository>/manifests/<tag>`;
+      if (clean === '/') out.push(f('ENDPOINT_PATH_EMPTY_SEGMENT', 'warning', path, `"${shown}" has only slashes as its path: the node keeps them and sets override_path, so containerd requests ${request}, without /v2, and a registry answers 404`, `Write ${base} (no trailing slash): the node then requests ${base}/v2/….`, { shown, request, base }, 'root'));
+      else out.push(f('ENDPOINT_PATH_EMPTY_SEGMENT', 'warning', path, `"${shown}" has an empty path segment (//): the node keeps the path and sets override_path, so containerd requests ${request}, without /v2`, `Write ${base}, and end the path with /v2 if the registry serves its API there.`, { shown, request, base }));
+    }
   }
   if (u.scheme === 'http' && !isLocalhost(u.host)) {
     out.push(f('ENDPOINT_HTTP', 'warning', path, `"${shown}" is plain HTTP: images and credentials cross the network unencrypted`, 'Use https:// with a CA bundle for the registry.', { shown }));

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { reactive, nextTick } from 'vue';
 import { mount, flushPromises, type VueWrapper } from '@vue/test-utils';
-import RegistryMirrorsTab from '@pkg/components/RegistryMirrorsTab.vue';
+import RegistryMirrorsTab from '@pkg/components/tab/RegistryMirrorsTab.vue';
 import { createHarnessStore } from '../../harness/src/store';
 import { shellGlobals } from '../../harness/src/install-shell';
 import { routeFor } from '../../harness/src/query';

@@ -155,6 +155,24 @@ describe('editing writes the right spec', () => {
     expect(wrapper.get('[data-testid="rm-config-second.example.com"]').get('[data-testid="rm-config-used-by"]').text()).toContain('docker.io → https://second.example.com');
   });
 
+  it('a config card lists what the engine says uses it: registry-1.docker.io serves docker.io, no fallback with disable-default (#12)', async() => {
+    const cluster = loadSample('k3s-rewrites-embedded');
+    const regs = cluster.spec.rkeConfig.registries;
+
+    cluster.spec.kubernetesVersion = 'v1.31.11+k3s1';
+    cluster.spec.rkeConfig.machineGlobalConfig = { ...cluster.spec.rkeConfig.machineGlobalConfig, 'disable-default-registry-endpoint': true };
+    regs.mirrors = { 'docker.io': { endpoint: ['https://registry-1.docker.io', 'https://mirror.example.com'] } };
+    regs.configs = { 'registry-1.docker.io': { insecureSkipVerify: true }, 'mirror.example.com': {} };
+    const { wrapper } = await mountTab(cluster);
+
+    // the endpoint registry-1.docker.io finds this config (K3s looks docker.io up under
+    // registry-1.docker.io first); with disable-default the registry itself is not tried
+    expect(wrapper.get('[data-testid="rm-config-registry-1.docker.io"]').get('[data-testid="rm-config-used-by"]').text()).toBe('Used by: docker.io → https://registry-1.docker.io');
+    expect(wrapper.get('[data-testid="rm-config-mirror.example.com"]').get('[data-testid="rm-config-used-by"]').text()).toBe('Used by: docker.io → https://mirror.example.com');
+    // every endpoint host has its config: nothing to suggest
+    expect(wrapper.find('[data-testid="rm-config-suggestions"]').exists()).toBe(false);
+  });
+
   it('creates an auth Secret in the cluster namespace and stores only its name', async() => {
     const { wrapper, resource, store } = await mountTab(loadSample('airgap-rke2-v1.31.6'));
     const card = wrapper.get('[data-testid="rm-config-registry.example.com"]');

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { mount, flushPromises } from '@vue/test-utils';
 import { nextTick } from 'vue';
 import RegistryRoutes from '@pkg/pages/RegistryRoutes.vue';
-import { CLUSTER_LINK_KEY } from '@pkg/components/FleetView.vue';
+import { CLUSTER_LINK_KEY } from '@pkg/components/fleet/FleetView.vue';
 import { createHarnessStore } from '../../harness/src/store';
 import { shellGlobals } from '../../harness/src/install-shell';
 import { fleetClusters, fleetSecrets } from '../../harness/src/fleet-sample';

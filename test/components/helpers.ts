@@ -4,7 +4,7 @@ import path from 'node:path';
 import { reactive, nextTick } from 'vue';
 import { mount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import YAML from 'yaml';
-import RegistryMirrorsTab from '@pkg/components/RegistryMirrorsTab.vue';
+import RegistryMirrorsTab from '@pkg/components/tab/RegistryMirrorsTab.vue';
 import { createHarnessStore, type HarnessStoreOptions } from '../../harness/src/store';
 import { shellGlobals } from '../../harness/src/install-shell';
 import { routeFor, type Mode } from '../../harness/src/query';

@@ -47,7 +47,13 @@ describe('many-image check', () => {
 
     expect(row('nginx:1.27').get('[data-testid="rm-image-check-host"]').text()).toContain('https://registry-1.docker.io');
     expect(row('nginx:1.27').text()).toContain('= docker.io/library/nginx:1.27');
-    expect(row('nginx:1.27').get('[data-testid="rm-image-check-findings"]').text()).toContain('DOCKER_HUB_DIRECT');
+    // the reason, worded, not the finding code (#7)
+    const reasons = (img: string) => row(img).get('[data-testid="rm-image-check-findings"]').text();
+
+    expect(reasons('nginx:1.27')).toContain('This pull goes straight to Docker Hub, which rate-limits anonymous pulls');
+    expect(reasons('nginx:1.27')).not.toContain('DOCKER_HUB_DIRECT');
+    expect(reasons('Not An Image!')).toContain('"Not An Image!" is not a valid image reference');
+    expect(reasons('Not An Image!')).not.toMatch(/IMAGE_INVALID|IMAGE_IN VALID/);
     expect(row('ghcr.io/fluxcd/source-controller:v1.4.1').get('[data-testid="rm-image-check-host"]').text()).toBe('https://ghcr-mirror.example.com');
     expect(row('ghcr.io/fluxcd/source-controller:v1.4.1').get('[data-testid="rm-image-check-fallback"]').text()).toBe('no');
     expect(row('quay.io/prometheus/prometheus:v3.0.0').get('[data-testid="rm-image-check-fallback"]').text()).toBe('yes');
@@ -91,6 +97,19 @@ describe('many-image check', () => {
 
     expect(byFallback[0]).toBe('ghcr.io/fluxcd/source-controller:v1.4.1'); // no fallback first
     expect(byFallback[byFallback.length - 1]).toBe('Not An Image!'); // invalid last
+  });
+
+  it('words the reasons in the dashboard language (zh-hans)', async() => {
+    const { wrapper } = await mountTab(cluster(), { store: { locale: 'zh-hans' } });
+
+    await openTool(wrapper, 'image-check', 'rm-image-check');
+    await type(wrapper, 'rm-image-check-list', 'nginx:1.27\nNot An Image!');
+    await rowsReady(wrapper, 2);
+    const cells = wrapper.findAll('[data-testid="rm-image-check-findings"]').map((c: any) => c.text());
+
+    expect(cells[0]).toContain('此次拉取直接访问 Docker Hub');
+    expect(cells[1]).toContain('“Not An Image!”不是有效的镜像引用');
+    expect(cells.join()).not.toMatch(/[A-Z]{3,}_[A-Z_]+/);
   });
 
   it('shows progress on a long list, in slices, and a new input cancels the running check', async() => {

@@ -1,6 +1,7 @@
 // Issue 11: the tab as an admin types it – keystroke by keystroke, checking after each
 // step what the page shows and the spec it would save.
 import { describe, it, expect } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
 import {
   mountTab, loadSample, typeKeys, blur, press, registries, status, field, click, toggle
 } from './helpers';
@@ -220,6 +221,35 @@ describe('the banner counts every error and warning on the page (#4)', () => {
   });
 });
 
+describe('an endpoint typed with a trailing // (#7)', () => {
+  it('https://m.example.com// is kept in the spec as typed and said at the field: no /v2 on the node', async() => {
+    const { wrapper, resource } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const card = () => wrapper.get('[data-testid="rm-mirror-ghcr.io"]');
+    const input = () => card().get('[data-testid="rm-endpoint-input-0"]');
+    const finding = () => card().get('[data-testid="rm-endpoint-0"]').find('[data-testid="rm-finding-ENDPOINT_PATH_EMPTY_SEGMENT"]');
+    let value = '';
+
+    await input().setValue('');
+    for (const ch of 'https://m.example.com//') {
+      value += ch;
+      await input().setValue(value);
+      await flushPromises();
+      expect(registries(resource).mirrors['ghcr.io'].endpoint[0]).toBe(value);
+      // https://m.example.com/ is fine (the node uses /v2); the second slash is not
+      expect(finding().exists(), value).toBe(value.endsWith('.com//'));
+    }
+    expect(finding().text()).toContain('https://m.example.com/<repository>/manifests/<tag>, without /v2');
+    expect(finding().attributes('data-severity')).toBe('warning');
+    expect(status(wrapper).warnings).toBeGreaterThanOrEqual(1);
+    expect(wrapper.find('[data-testid="rm-status-item-ENDPOINT_PATH_EMPTY_SEGMENT"]').exists()).toBe(true);
+    // Backspace once: the finding goes, the spec follows
+    await input().setValue('https://m.example.com/');
+    await flushPromises();
+    expect(finding().exists()).toBe(false);
+    expect(registries(resource).mirrors['ghcr.io'].endpoint[0]).toBe('https://m.example.com/');
+  });
+});
+
 describe('the what-if system-default-registry, typed (#7)', () => {
   for (const bad of ['https://registry.example.com', 'registry.example.com:0', '<b>x</b>']) {
     it(`says at the field what is wrong with ${ bad } and shows no example built from it`, async() => {
@@ -414,6 +444,41 @@ describe('the two-layers explainer (layout)', () => {
     await click(again.wrapper, 'rm-layers-toggle');
     expect(localStorage.getItem('registry-mirrors.layers.closed')).toBe('0');
     again.wrapper.unmount();
+  });
+});
+
+describe('a banner link to a system-default-registry finding (layout)', () => {
+  it('opens the closed explainer and focuses the what-if field, typed or from the cluster', async() => {
+    localStorage.setItem('registry-mirrors.layers.closed', '1');
+    const typed = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const open = (w: typeof typed.wrapper) => w.get('[data-testid="rm-layers-toggle"]').attributes('aria-expanded');
+
+    await click(typed.wrapper, 'rm-layers-toggle');
+    await typeKeys(typed.wrapper, 'rm-sdr-whatif', 'https://reg');
+    await click(typed.wrapper, 'rm-layers-toggle');
+    expect(open(typed.wrapper)).toBe('false');
+    await typed.wrapper.get('[data-testid="rm-status-item-SDR_INVALID"] a').trigger('click');
+    await flushPromises();
+    expect(open(typed.wrapper)).toBe('true');
+    expect((typed.wrapper.get('#rm-layers-body').element as HTMLElement).style.display).not.toBe('none');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-sdr-whatif');
+    // what was typed is still there
+    expect((field(typed.wrapper, 'rm-sdr-whatif').element as HTMLInputElement).value).toBe('https://reg');
+    typed.wrapper.unmount();
+
+    const cluster = loadSample('k3s-rewrites-embedded');
+
+    localStorage.setItem('registry-mirrors.layers.closed', '1');
+    cluster.spec.rkeConfig.machineGlobalConfig = { ...cluster.spec.rkeConfig.machineGlobalConfig, 'system-default-registry': 'https://registry.example.com' };
+    const fromCluster = await mountTab(cluster);
+
+    expect(open(fromCluster.wrapper)).toBe('false');
+    await fromCluster.wrapper.get('[data-testid="rm-status-item-SDR_INVALID"] a').trigger('click');
+    await flushPromises();
+    expect(open(fromCluster.wrapper)).toBe('true');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('rm-sdr-whatif');
+    fromCluster.wrapper.unmount();
+    localStorage.removeItem('registry-mirrors.layers.closed');
   });
 });
 

@@ -58,6 +58,8 @@ const CASES: Array<{ value: unknown; base?: Partial<RouteSettings>; images?: str
   // the registries themselves of the wrong type; an endpoint on localhost without scheme
   { value: ['a'] },
   { value: hub(['localhost:5000', '127.0.0.1:443']) },
+  // empty path segments: no /v2 at all, or a path kept as written
+  { value: hub(['https://m.example.com//', 'https://m.example.com/a//b']) },
   // Docker Hub straight, with the credentials of a docker.io config
   { value: { configs: { 'docker.io': { auth: { username: 'u', password: 'p' } } } }, base: { version: 'v1.32.7+rke2r1' }, images: ['nginx'] },
 ];

@@ -73,6 +73,22 @@ describe('findings: each names the field and the fix', () => {
     const f = expectFinding(findings(hub(['m.example.com'])), 'ENDPOINT_NO_SCHEME', ['mirrors', 'docker.io', 'endpoint', 0]);
     expect(f.message).toContain('https://m.example.com');
   });
+  it('an endpoint path with an empty segment: the node keeps it, sets override_path and drops /v2', () => {
+    // K3s keeps any path but "", "/" and "/v2" verbatim with override_path = true; containerd then
+    // path.Cleans "//" to "/" and requests https://m.example.com/library/nginx/manifests/latest
+    const root = expectFinding(findings(hub(['https://m.example.com//'])), 'ENDPOINT_PATH_EMPTY_SEGMENT', ['mirrors', 'docker.io', 'endpoint', 0]);
+    expect(root.message).toContain('https://m.example.com/<repository>/manifests/<tag>');
+    expect(root.message).toContain('without /v2');
+    expect(root.fix).toContain('https://m.example.com ');
+    const inner = expectFinding(findings(hub(['https://m.example.com/a//b'])), 'ENDPOINT_PATH_EMPTY_SEGMENT', ['mirrors', 'docker.io', 'endpoint', 0]);
+    expect(inner.message).toContain('https://m.example.com/a/b/<repository>/manifests/<tag>');
+    expect(inner.fix).toContain('https://m.example.com/a/b');
+    // what still reaches /v2, and a plain prefix, is not this finding
+    for (const ok of ['https://m.example.com/', 'https://m.example.com/v2//', 'https://m.example.com/prefix', 'm.example.com//v2']) {
+      expect(findings(hub([ok])).map((x) => x.code), ok).not.toContain('ENDPOINT_PATH_EMPTY_SEGMENT');
+    }
+    expect(JSON.stringify(findings(hub(['https://admin:S3cr3tPw@m.example.com//'])))).not.toContain('S3cr3tPw');
+  });
   it('duplicates', () => {
     expectFinding(findings(hub(['https://m.example.com', 'm.example.com/v2'])), 'ENDPOINT_DUPLICATE', ['mirrors', 'docker.io', 'endpoint', 1]);
   });

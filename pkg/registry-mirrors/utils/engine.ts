@@ -1,10 +1,11 @@
 // The one place the tab imports the route engine from (../../src, bundled into the
 // extension by build-pkg). Nothing else in the package reaches into src/.
 export {
-  compile,
+  compileCluster,
   resolveRoute,
   mirrorFallback,
-  settingsFromCluster,
+  configUsage,
+  hostsWithoutConfig,
   effectiveSystemDefaultRegistry,
   applySystemDefaultRegistry,
   checkSystemDefaultRegistry,
@@ -23,7 +24,7 @@ export {
   curlCommand,
 } from '../../../src';
 export type {
-  Compiled, Profile, ProfileId, MirrorFallback, SdrSource, PullContext, SecretInfo, SampleImage
+  Compiled, CompiledCluster, ConfigUse, Profile, ProfileId, MirrorFallback, SdrSource, PullContext, SecretInfo, SampleImage
 } from '../../../src';
 export type {
   Attempt, Finding, Route, RouteSettings, Severity

@@ -100,7 +100,13 @@ export default [
       await tab.getByRole('button', { name: L('registryMirrors.mirrors.quickAdd', { key: 'docker.io' }), exact: true }).click();
       const card = tab.getByRole('region', { name: L('registryMirrors.mirrors.keyAria', { key: 'docker.io' }), exact: true });
 
-      await card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true }).fill('https://mirror.example.com');
+      const newEndpoint = card.getByRole('textbox', { name: L('registryMirrors.endpoints.addLabel'), exact: true });
+
+      // typed as a person types: nothing reaches the resource before Add
+      await newEndpoint.click();
+      await page.keyboard.type('https://mirror.example.com', { delay: 5 });
+      await expect.value(newEndpoint, 'https://mirror.example.com', 'the new endpoint box shows what was typed');
+      expect.equal((await page.evaluate(() => window.__bundle.registries())).mirrors['docker.io'], { endpoint: [] }, 'no endpoint in the resource while it is only typed');
       await card.getByRole('button', { name: L('registryMirrors.endpoints.add'), exact: true }).click();
       await expect.poll(async() => {
         const r = await page.evaluate(() => window.__bundle.registries());
