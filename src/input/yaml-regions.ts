@@ -16,7 +16,6 @@
 // Errors therefore always come from the whole parse, with their line and column.
 import { memoGeneration } from '../lib/memo';
 
-
 /** Entries smaller than this are parsed whole; larger ones with a nested block map are split again. */
 const SPLIT_BYTES = 1024;
 const MAX_DEPTH = 6;

@@ -41,11 +41,15 @@ describe('Memo', () => {
 describe('forgetMemos() and the YAML entry parser', () => {
   // mutation testing relies on this: a test after forgetMemos() parses every entry itself,
   // it does not reuse those an earlier test parsed
-  it('an edit after forgetMemos() reuses no entry of the parse before it', async () => {
+  it('an edit after forgetMemos() reuses no entry of the parse before it', async() => {
     const { parse } = await import('yaml');
     const { RegionParser } = await import('../../src/input/yaml-regions');
     const parsed: string[] = [];
-    const p = new RegionParser((text) => (parsed.push(text), parse(text)));
+    const p = new RegionParser((text) => {
+      parsed.push(text);
+
+      return parse(text);
+    });
     const doc = (n: number) => `a:\n  x: 1\nb:\n  y: ${n}\nc:\n  z: 3\n`;
     const mode = () => 'js';
     p.parse(doc(1), mode, 0); // the first text: parsed whole by the caller
