@@ -22,46 +22,35 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs as parseArgsUtil } from 'node:util';
 import YAML from 'yaml';
 import { fetchObject, preflight, run } from './ctr.mjs';
 import { generate } from './generator.mjs';
 import { handCases } from './cases.mjs';
 import { compareImage } from './compare.mjs';
 import { writePki } from './pki.mjs';
+import { seededSuiteArgs } from '../lib/seeded-suite-args.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function parseArgs(argv) {
-  const { values: v } = parseArgsUtil({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
+  const { o: common, values: v } = seededSuiteArgs(argv, {
+    seedEnv: 'CONFORMANCE_SEED',
+    count:   320,
     options: {
-      seed: { type: 'string' },
-      count: { type: 'string' },
-      only: { type: 'string' },
-      jobs: { type: 'string' },
-      cli: { type: 'string' },
-      'max-print': { type: 'string' },
-      keep: { type: 'boolean' },
-      engine: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
+      jobs: { type: 'string' }, cli: { type: 'string' }, 'max-print': { type: 'string' }, engine: { type: 'string' },
     },
   });
   const o = {
-    seed: v.seed !== undefined ? Number(v.seed) : process.env.CONFORMANCE_SEED ? Number(process.env.CONFORMANCE_SEED) : Math.floor(Math.random() * 2 ** 32),
-    count: v.count !== undefined ? Number(v.count) : 320,
-    only: v.only !== undefined ? new Set(v.only.split(',')) : null,
+    seed: common.seed,
+    count: common.count,
+    only: common.only,
+    keep: common.keep,
+    verbose: common.verbose,
     jobs: v.jobs !== undefined ? Number(v.jobs) : 2,
-    keep: v.keep === true,
-    verbose: v.verbose === true,
     maxPrint: v['max-print'] !== undefined ? Number(v['max-print']) : 10,
-    engine: v.engine ?? 'mixed',
-    cli: v.cli !== undefined ? path.resolve(v.cli) : process.env.REGISTRY_ROUTE_CLI || path.join(ROOT, 'bin/registry-route.mjs'),
+    engine: String(v.engine ?? 'mixed'),
+    cli: v.cli !== undefined ? path.resolve(String(v.cli)) : process.env.REGISTRY_ROUTE_CLI || path.join(ROOT, 'bin/registry-route.mjs'),
   };
-  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed >= 2 ** 32) throw new Error('--seed must be an integer in [0, 2^32)');
-  if (!Number.isInteger(o.count) || o.count < 0) throw new Error('--count must be a non-negative integer');
   if (!(o.jobs >= 1)) throw new Error('--jobs must be >= 1');
   if (!['mixed', 'cli', 'inproc'].includes(o.engine)) throw new Error('--engine must be mixed, cli or inproc');
   return o;

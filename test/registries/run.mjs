@@ -25,7 +25,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs as parseArgsUtil } from 'node:util';
+import { seededSuiteArgs } from '../lib/seeded-suite-args.mjs';
 import YAML from 'yaml';
 import { preflight, run } from '../conformance/ctr.mjs';
 import { buildImage, checkTools, startContainerd, htpasswdFile, makePki, PASSWORD, push, Registry, startBlackHole, startRedirector, startTokenService, USER } from './lab.mjs';
@@ -37,28 +37,7 @@ const ROOT = path.resolve(HERE, '../..');
 const CLI = path.join(ROOT, 'bin/registry-route.mjs');
 
 function parseArgs(argv) {
-  const { values: v } = parseArgsUtil({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      seed: { type: 'string' },
-      count: { type: 'string' },
-      only: { type: 'string' },
-      keep: { type: 'boolean' },
-      verbose: { type: 'boolean', short: 'v' },
-    },
-  });
-  const o = {
-    seed: v.seed !== undefined ? Number(v.seed) : process.env.REGISTRIES_SEED ? Number(process.env.REGISTRIES_SEED) : Math.floor(Math.random() * 2 ** 32),
-    count: v.count !== undefined ? Number(v.count) : 40,
-    only: v.only !== undefined ? new Set(v.only.split(',')) : null,
-    keep: v.keep === true,
-    verbose: v.verbose === true,
-  };
-  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed >= 2 ** 32) throw new Error('--seed must be an integer in [0, 2^32)');
-  if (!Number.isInteger(o.count) || o.count < 0) throw new Error('--count must be a non-negative integer');
-  return o;
+  return seededSuiteArgs(argv, { seedEnv: 'REGISTRIES_SEED', count: 40 }).o;
 }
 
 // ---------------------------------------------------------------- outside: enter a namespace of our own
