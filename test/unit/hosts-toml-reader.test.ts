@@ -48,6 +48,10 @@ describe('a host key as parseHostConfig reads it', () => {
 });
 
 describe('the file as parseHostsFile reads it', () => {
+  it('no file, or no server: the root host is appended with no scheme, host or path (filled in per registry)', () => {
+    expect(hosts('').map((h) => [h.key, h.scheme, h.host, h.path, h.isRoot])).toEqual([['', '', '', '', true]]);
+  });
+
   it('a host entry that is not a table makes the file unusable', () => {
     expect(error('[host]\n"https://m.example.com" = 1\n')).toBe('invalid host table "https://m.example.com"');
     expect(error('host = 1\n')).toBe('invalid `host` tree');
@@ -122,5 +126,13 @@ describe('rewrite patterns: what Go reports and how ReplaceAllString steps', () 
     const c = compilePattern('(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)');
     if (!c.ok) throw new Error(c.error);
     expect(replaceAll(c.re, 'abcdefghijkl', '$10-${12}-$1')).toBe('j-l-a');
+  });
+
+  it('a name of 10 digits or more is no number (regexp.extract stops at 1e8) and names a group; 8 digits are a number', () => {
+    // Go allows a capture name of digits only: (?P<1000000000>x) is a group named "1000000000"
+    const c = compilePattern('(?P<1000000000>x)(?P<99999999>y)');
+    if (!c.ok) throw new Error(c.error);
+    expect(replaceAll(c.re, 'xy', '$1000000000')).toBe('x');
+    expect(replaceAll(c.re, 'xy', '${99999999}')).toBe('');
   });
 });
