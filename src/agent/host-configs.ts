@@ -59,6 +59,15 @@ export function endpointHasConfig(ep: HostEndpoint | null): boolean {
 /** Mirror and config entries as compile sees them: one frozen object per content (see Canonical). */
 export const canonicalMirror = new Canonical<MirrorEntry>(20_000);
 export const canonicalConfig = new Canonical<RegistryConfigEntry>(20_000);
+/** Registries whose entries are canonical (compile keys its per-entry memos by them). */
+export function canonicalRegistries(registries: Registries): Registries {
+  const mirrors: Registries['mirrors'] = {};
+  const configs: Registries['configs'] = {};
+  for (const key of Object.keys(registries.mirrors)) setOwn(mirrors, key, canonicalMirror.of(registries.mirrors[key]));
+  for (const key of Object.keys(registries.configs)) setOwn(configs, key, canonicalConfig.of(registries.configs[key]));
+  return { mirrors, configs };
+}
+
 /** The config of a host without one: one object, so that lookups compare by identity. */
 const NO_CONFIG: RegistryConfigEntry = Object.freeze({});
 

@@ -1,6 +1,6 @@
 // Compile settings once: host configs, hosts.toml texts and how containerd
 // reads them, plus the findings. Routes are then resolved against this.
-import { buildHostConfigs, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig } from '../agent/host-configs';
+import { buildHostConfigs, canonicalRegistries, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig } from '../agent/host-configs';
 import { PerEntry } from '../lib/memo';
 import { renderHostsToml } from '../agent/render-hosts-toml';
 import { parseHostsToml } from '../containerd/read-hosts-toml';
@@ -23,7 +23,8 @@ const hostsFileOf = new PerEntry<HostConfig, { text: string; parsed: HostsFile['
 export function compile(settings: RouteSettings, extraFindings: Finding[] = [], opts: { surface?: Surface } = {}): Compiled {
   const profile = profileFor(settings);
   const mirrorAddr = settings.embeddedRegistry ? embeddedRegistryAddress(settings.distro) : undefined;
-  const effective = mirrorAddr ? withEmbeddedRegistry(settings.registries, mirrorAddr, settings.distro) : settings.registries;
+  const registries = canonicalRegistries(settings.registries);
+  const effective = mirrorAddr ? withEmbeddedRegistry(registries, mirrorAddr, settings.distro) : registries;
   const hostConfigs = profile.legacyCri ? {} : buildHostConfigs(effective, { noDefaultEndpoint: settings.disableDefaultEndpoint, mirrorAddr });
   const context = `${settings.distro}\u0000${profile.id}`;
   const hostsFiles: HostsFile[] = Object.keys(hostConfigs)
@@ -37,7 +38,7 @@ export function compile(settings: RouteSettings, extraFindings: Finding[] = [], 
       return { dir, key: hc.key, text, parsed };
     });
   const byDir = new Map(hostsFiles.map((f) => [f.dir, f]));
-  const compiled: Compiled = { settings, profile, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map(), surface: opts.surface ?? 'tab' };
+  const compiled: Compiled = { settings, profile, registries, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map(), surface: opts.surface ?? 'tab' };
   compiled.findings = [...extraFindings, ...validate(compiled)];
   // after validate: the Docker Hub route needs the compiled settings only, not their findings
   compiled.findings.push(...postureFindings(compiled));

@@ -135,4 +135,30 @@ describe('per-entry memo of compile', () => {
     expect(resolveRoute(c, 'rancher/rancher-agent:v2.9.0', { context: 'system' }).attempts[0].url).toContain('cache-3.example.net');
     expect(compileChecked({ ...s, systemDefaultRegistry: 'bad host' }).findings.map((f) => f.code)).toContain('SDR_INVALID');
   });
+
+  it('the findings of an edited mirror are its new ones; a change elsewhere that a mirror\'s findings name reaches it', () => {
+    const s = settings();
+    s.registries.mirrors['empty.example.com'] = { endpoints: [], rewrites: [] };
+    compile(s);
+    s.registries.mirrors['registry-8.example.com'].endpoints[1] = 'http://10.0.0.8:5000';
+    let c = compileChecked(s);
+    const at = (code: string, key: string) => c.findings.filter((f) => f.code === code && f.path[1] === key);
+    expect(at('ENDPOINT_HTTP', 'registry-8.example.com').map((f) => f.path)).toEqual([['mirrors', 'registry-8.example.com', 'endpoint', 1]]);
+    expect(at('MIRROR_NO_ENDPOINTS', 'empty.example.com')[0].message).toContain('so the * mirror applies to it');
+    // removing the * mirror changes the finding of the (unchanged) empty mirror
+    delete s.registries.mirrors['*'];
+    c = compileChecked(s);
+    expect(at('MIRROR_NO_ENDPOINTS', 'empty.example.com')[0].message).not.toContain('* mirror');
+    // a config keyed by it: no finding at all
+    s.registries.configs['empty.example.com'] = { tls: { insecureSkipVerify: true } };
+    c = compileChecked(s);
+    expect(at('MIRROR_NO_ENDPOINTS', 'empty.example.com')).toEqual([]);
+    // the same mirror read for the CLI words its fixes for files
+    s.registries.mirrors['registry-8.example.com'].endpoints[1] = '';
+    const tab = compile(s);
+    const cli = compile(s, [], { surface: 'cli' });
+    const fix = (x: Compiled) => x.findings.find((f) => f.code === 'ENDPOINT_INVALID' && f.path[1] === 'registry-8.example.com')?.fix;
+    expect(fix(tab)).toContain('remove the row');
+    expect(fix(cli)).toContain('remove the empty entry');
+  });
 });
