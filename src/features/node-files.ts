@@ -1,7 +1,7 @@
 // What every node receives: the registries.yaml Rancher's planner writes and
 // the certs.d/<dir>/hosts.toml files the agent renders from it.
-import { dump } from 'js-yaml';
 import { plannerTlsPath, setOwn } from '../input/schemas';
+import { toYaml } from './registries-yaml';
 import { redact, redactText } from '../lib/redact';
 import type { Compiled } from '../route/compile';
 import type { Finding } from '../types';
@@ -47,7 +47,7 @@ export function plannerRegistriesYaml(specRegistries: unknown, namespace: string
   for (const [k, m] of Object.entries(isRecord(spec.mirrors) ? spec.mirrors : {})) {
     mirrors[k] = isRecord(m) ? { ...(Array.isArray(m.endpoint) ? { endpoint: m.endpoint } : {}), ...(isRecord(m.rewrite) ? { rewrite: m.rewrite } : {}) } : {};
   }
-  return redactText(dump({ mirrors, configs }, { lineWidth: -1, noRefs: true }));
+  return redactText(toYaml({ mirrors, configs }));
 }
 
 function usedBy(dir: string, key: string): string {

@@ -1,6 +1,6 @@
 // Before/after of a save: the spec lines that change and, more usefully, the
 // sample images whose route changes.
-import { dump } from 'js-yaml';
+import { objectYaml } from '../lib/yaml-text';
 import { resolveRoute } from '../route/route';
 import { redactText } from '../lib/redact';
 import { sampleImages } from './samples';
@@ -51,8 +51,8 @@ export interface SaveDiff {
 }
 
 export function saveDiff(beforeSpec: unknown, afterSpec: unknown, before: Compiled, after: Compiled, extraImages: string[] = []): SaveDiff {
-  const a = redactText(dump(beforeSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true }));
-  const b = redactText(dump(afterSpec ?? {}, { lineWidth: -1, sortKeys: true, noRefs: true }));
+  const a = redactText(objectYaml(beforeSpec ?? {}, { sortKeys: true }));
+  const b = redactText(objectYaml(afterSpec ?? {}, { sortKeys: true }));
   const spec = lineDiff(a, b);
   const samples = new Map<string, { image: string; context: 'workload' | 'system' }>();
   for (const s of [...sampleImages(before.settings), ...sampleImages(after.settings), ...extraImages.map((image) => ({ image, context: 'workload' as const }))]) {

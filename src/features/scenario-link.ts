@@ -2,8 +2,8 @@
 // Cluster manifest or a registries.yaml. What goes into a link is cut down to the
 // registry settings first, without credentials (shareableCluster), and a link never
 // expands beyond the size of file the page accepts (a deflate bomb stops early).
-import { dump } from 'js-yaml';
 import { LIMITS } from '../lib/limits';
+import { objectYaml } from '../lib/yaml-text';
 import { hasUserInfo } from '../lib/redact';
 
 export const LINK_KEY = 'cluster';
@@ -180,7 +180,7 @@ export function shareableCluster(cluster: unknown): { text: string; removed: Rem
     || Object.keys(spec).some((k) => k !== 'kubernetesVersion' && k !== 'rkeConfig')
     || Object.keys(rke).some((k) => k !== 'registries' && k !== 'machineGlobalConfig')
     || Object.keys(mgc).some((k) => !FLAGS.includes(k));
-  return { text: dump(out, { lineWidth: -1, noRefs: true }), removed };
+  return { text: objectYaml(out), removed };
 }
 
 function holdsPrivateKey(b64: string): boolean {

@@ -5,6 +5,7 @@
 // agent renders certs.d/<dir>/hosts.toml.
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml11 } from 'yaml';
 import { compile, lineDiff, nodeFiles, plannerRegistriesYaml, saveDiff, settingsFromCluster, settingsFromNodeValue } from '../../src';
 
 const spec = {
@@ -56,6 +57,12 @@ describe('node files: the planner registries.yaml', () => {
       },
     });
   });
+  it('strings YAML 1.1 would read as booleans or numbers stay strings for the node (yaml.v2 reads 1.1)', () => {
+    const text = plannerRegistriesYaml({ mirrors: { on: { endpoint: ['https://yes.example.com'], rewrite: { '^(.*)$': 'yes', '^x$': '0x1F', '^y$': 'Off' } } } }, 'fleet-default', 'rke2');
+    expect(text).toMatch(/^ {2}"on":$/m);
+    expect(parseYaml11(text, { version: '1.1' })).toEqual({ mirrors: { on: { endpoint: ['https://yes.example.com'], rewrite: { '^(.*)$': 'yes', '^x$': '0x1F', '^y$': 'Off' } } }, configs: {} });
+  });
+
   it('k3s paths and another namespace; nothing at all for a spec that is not a map', () => {
     const y = load(plannerRegistriesYaml({ configs: { 'h.example.com': { caBundle: 'QUJD', authConfigSecretName: 's' } } }, 'team-ns', 'k3s')) as { configs: Record<string, { auth: unknown; tls: { ca_file: string } }> };
     expect(y.configs['h.example.com'].tls.ca_file).toBe('/var/lib/rancher/k3s/etc/tls/registries/h.example.com/ca.crt');
