@@ -249,6 +249,8 @@ export function validate(compiled: Compiled): Finding[] {
     out.push(f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `On ${settings.version ?? 'this version'} a * mirror has no fallback to the upstream registry: when the mirror lacks an image, the pull fails (k3s-io/k3s#11857, rancher/rke2#7827)`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or list each registry as its own mirror key, or make the mirror serve every image.`, { hasVersion: settings.version === undefined ? 'no' : 'yes', version: settings.version ?? '', fixed: WILDCARD_FIXED_VERSIONS }, 'settings'));
   }
 
+  // a * mirror with a valid endpoint: the same for every config
+  const wildcard = Object.hasOwn(mirrors, '*') && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok);
   for (const key of Object.keys(configs)) {
     const c = configs[key];
     const path: Path = ['configs', key];
@@ -271,7 +273,6 @@ export function validate(compiled: Compiled): Finding[] {
       out.push(f('SKIP_VERIFY', 'warning', [...path, 'insecureSkipVerify'], `TLS certificates of ${redact(key)} are not verified: anyone on the path can serve you other images`, 'Add the registry CA bundle instead and turn this off.', { host: redact(key) }));
     }
     const used = endpointHosts.has(key) || Object.hasOwn(mirrors, key) || (key === DOCKER_HUB_HOST && endpointHosts.has(DOCKER_HUB));
-    const wildcard = Object.hasOwn(mirrors, '*') && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok);
     const nearMiss = !used && [...endpointHosts].some((h) => hostName(h) === hostName(key) && h !== key);
     if (!used && !nearMiss && wildcard && compiled.hostConfigs[key]) {
       const airGap = settings.disableDefaultEndpoint ? ' – past the air-gap mirror, although disable-default-registry-endpoint is set' : '';

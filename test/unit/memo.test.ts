@@ -64,3 +64,38 @@ describe('forgetMemos() and the YAML entry parser', () => {
     expect(parsed).toEqual([]);
   });
 });
+
+describe('Canonical and PerEntry (the per-entry memo of compile)', () => {
+  it('Canonical: equal content is one frozen copy, never the caller\'s object', async() => {
+    const { Canonical } = await import('../../src/lib/memo');
+    const c = new Canonical<{ endpoints: string[]; rewrites: Array<[string, string]> }>(10);
+    const mine = { endpoints: ['https://a'], rewrites: [['x', 'y']] as Array<[string, string]> };
+    const a = c.of(mine);
+    expect(a).not.toBe(mine);
+    expect(a).toEqual(mine);
+    expect(c.of({ endpoints: ['https://a'], rewrites: [['x', 'y']] })).toBe(a);
+    expect(c.of(a)).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.endpoints) && Object.isFrozen(a.rewrites[0])).toBe(true);
+    mine.endpoints.push('https://b'); // the caller's object stays the caller's
+    expect(a.endpoints).toEqual(['https://a']);
+    expect(c.of(mine)).not.toBe(a);
+  });
+
+  it('PerEntry: one value per entry and context, made again when stale or after forgetMemos()', async() => {
+    const { PerEntry } = await import('../../src/lib/memo');
+    const m = new PerEntry<object, { n: number; dep: number }>();
+    const e = Object.freeze({});
+    let calls = 0;
+    let dep = 1;
+    const get = (ctx: string) => m.get(e, ctx, () => ({ n: ++calls, dep }), (v) => v.dep === dep);
+    expect(get('a').n).toBe(1);
+    expect(get('a').n).toBe(1);
+    expect(get('b').n).toBe(2);
+    dep = 2; // an input outside the context changed: made again
+    expect(get('a').n).toBe(3);
+    expect(get('a').n).toBe(3);
+    forgetMemos();
+    expect(get('a').n).toBe(4);
+    expect(m.get(Object.freeze({}), 'a', () => ({ n: 99, dep })).n).toBe(99); // another entry
+  });
+});

@@ -1,7 +1,7 @@
 // Issue 11: editing flows typed keystroke by keystroke (keyboard.type) at 1440x900 with
 // the tab at Rancher's width; after each step: what the page shows and the spec.
 import {
-  openHarness, mirrorCard, configCard, readSpec, tab, status
+  openHarness, mirrorCard, configCard, readSpec, tab, status, typeInto
 } from '../lib/harness-page.mjs';
 import { L } from '../lib/l10n.mjs';
 import * as expect from '../lib/expect.mjs';
@@ -159,6 +159,91 @@ export default [
       const low = ratios.filter((r) => r.ratio < 4.5);
 
       expect.equal(low.map((r) => `${ r.id } ${ r.ratio.toFixed(2) }:1`), [], 'field values under 4.5:1');
+    },
+  },
+  {
+    name: 'typing: an endpoint typed as https://host// is kept as typed, warned at the field and counted by the banner (#7)',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      const card = mirrorCard(page, 'ghcr.io');
+      const box = card.getByRole('textbox', { name: L('registryMirrors.endpoints.label', { n: 1 }), exact: true });
+      const finding = card.locator('[data-testid="rm-endpoint-0"] [data-testid="rm-finding-ENDPOINT_PATH_EMPTY_SEGMENT"]');
+      const item = tab(page).locator('[data-testid="rm-status-item-ENDPOINT_PATH_EMPTY_SEGMENT"]');
+      const warnings = async() => {
+        await status(page);
+
+        return Number(await tab(page).locator('[data-testid="rm-status"]').getAttribute('data-warnings'));
+      };
+      const endpointInSpec = async() => (await readSpec(page)).mirrors['ghcr.io'].endpoint[0];
+      const others = (spec) => ({ ...spec, mirrors: { ...spec.mirrors, 'ghcr.io': { ...spec.mirrors['ghcr.io'], endpoint: spec.mirrors['ghcr.io'].endpoint.slice(1) } } });
+      const before = await readSpec(page);
+
+      // one slash after the host is fine (the node adds /v2): no warning
+      await retype(page, box, 'https://host/');
+      await expect.value(box, 'https://host/', 'the endpoint field after https://host/');
+      await expect.poll(async() => expect.equal(await endpointInSpec(), 'https://host/', 'the endpoint in the spec after https://host/'));
+      const base = await warnings();
+
+      await expect.hidden(finding, 'the empty-segment warning after one slash');
+      await expect.hidden(item, 'the banner item after one slash');
+
+      // the second slash: kept as typed, said at the field and in the banner
+      await page.keyboard.type('/', { delay: 5 });
+      await expect.value(box, 'https://host//', 'the endpoint field after https://host//');
+      await expect.poll(async() => expect.equal(await endpointInSpec(), 'https://host//', 'the endpoint in the spec after https://host//'));
+      await expect.visible(finding, 'the empty-segment warning at the endpoint');
+      await expect.text(finding, /without \/v2/, 'what the warning says');
+      expect.equal(await finding.getAttribute('data-severity'), 'warning', 'the finding\'s severity');
+      await expect.poll(async() => expect.equal(await warnings(), base + 1, 'the banner\'s warning count'));
+      await expect.visible(item, 'the banner lists the empty-segment warning');
+      expect.equal(others(await readSpec(page)), others(before), 'the rest of the spec');
+
+      // Backspace once: the warning goes, the spec follows
+      await page.keyboard.press('Backspace');
+      await expect.poll(async() => expect.equal(await endpointInSpec(), 'https://host/', 'the endpoint in the spec after Backspace'));
+      await expect.hidden(finding, 'the empty-segment warning after Backspace');
+      await expect.poll(async() => expect.equal(await warnings(), base, 'the banner\'s warning count after Backspace'));
+    },
+  },
+  {
+    name: 'typing: with the two-layers explainer closed, the banner link of a system-default-registry finding opens it at the what-if field (#7)',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      const toggle = tab(page).getByRole('button', { name: L('registryMirrors.layers.title'), exact: true });
+      const whatIf = tab(page).getByRole('textbox', { name: L('registryMirrors.layers.app.whatIf'), exact: true });
+      const link = tab(page).locator('[data-testid="rm-status-item-SDR_INVALID"] a');
+      const before = await readSpec(page);
+
+      if (await toggle.getAttribute('aria-expanded') === 'false') {
+        await toggle.click();
+      }
+      await expect.attr(toggle, 'aria-expanded', 'true', 'the explainer before typing');
+      await typeInto(whatIf, 'https://reg');
+      await expect.value(whatIf, 'https://reg', 'the what-if field after typing');
+      await expect.poll(async() => expect.equal((await status(page)).status, 'error', 'the banner with an invalid what-if value'));
+      await expect.visible(link, 'the banner link to the system-default-registry finding');
+      expect.equal(await readSpec(page), before, 'the spec after typing a what-if value (only the preview uses it)');
+
+      // close the explainer: the field is hidden, the finding stays in the banner
+      await toggle.click();
+      await expect.attr(toggle, 'aria-expanded', 'false', 'the explainer after closing it');
+      await expect.hidden(whatIf, 'the what-if field while the explainer is closed');
+      await expect.visible(link, 'the banner link while the explainer is closed');
+
+      // the link opens the explainer and puts the cursor in the what-if field, value kept
+      await link.click();
+      await expect.attr(toggle, 'aria-expanded', 'true', 'the explainer after the banner link');
+      await expect.visible(whatIf, 'the what-if field after the banner link');
+      await expect.poll(async() => expect.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'rm-sdr-whatif', 'the focused field after the banner link'));
+      await expect.value(whatIf, 'https://reg', 'the what-if value after the banner link');
+      expect.equal(await readSpec(page), before, 'the spec after the banner link');
+      // the focus is where the admin types: a key fixes the value there
+      await page.keyboard.press('End');
+      await page.keyboard.type('istry.example.com', { delay: 5 });
+      await expect.value(whatIf, 'https://registry.example.com', 'the what-if field typed after the link');
+      expect.equal(await readSpec(page), before, 'the spec after typing on (what-if is never saved)');
+      // the flows share a browser profile: leave the explainer's remembered state as a first visit has it
+      await page.evaluate(() => localStorage.removeItem('registry-mirrors.layers.closed'));
     },
   },
 ];
