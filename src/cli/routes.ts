@@ -12,13 +12,17 @@ interface FindingIndex {
   global: Finding[];
   byMirror: Map<string, Finding[]>;
   byConfig: Map<string, Finding[]>;
+  /** the host of an attempt's endpoint */
+  hostOf: Map<string, string>;
+  /** the settings findings of a route, by its mirror key and hosts: routes of one registry share them */
+  forRoute: Map<string, Finding[]>;
 }
 const indexes = new WeakMap<Compiled, FindingIndex>();
 
 function indexFindings(compiled: Compiled): FindingIndex {
   let ix = indexes.get(compiled);
   if (ix) return ix;
-  ix = { global: [], byMirror: new Map(), byConfig: new Map() };
+  ix = { global: [], byMirror: new Map(), byConfig: new Map(), hostOf: new Map(), forRoute: new Map() };
   for (const fd of compiled.findings) {
     const map = fd.path[0] === 'mirrors' ? ix.byMirror : fd.path[0] === 'configs' ? ix.byConfig : undefined;
     if (fd.path.length < 2 || !map) {
@@ -38,17 +42,32 @@ export const findingKey = (fd: Finding): string => `${fd.code}|${fd.path.join('\
 export function relevantFindings(compiled: Compiled, route: Route): Finding[] {
   const ix = indexFindings(compiled);
   const key = route.hostsDir ? compiled.byDir.get(route.hostsDir)?.key : route.registry;
-  const out = [...ix.global, ...((key !== undefined && ix.byMirror.get(key)) || [])];
-  const hosts = new Set(route.attempts.map((a) => a.endpoint.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '')));
-  for (const h of hosts) out.push(...(ix.byConfig.get(h) ?? []));
+  const hosts = new Set<string>();
+  for (const a of route.attempts) {
+    let h = ix.hostOf.get(a.endpoint);
+    if (h === undefined) ix.hostOf.set(a.endpoint, (h = a.endpoint.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '')));
+    hosts.add(h);
+  }
+  // one array per mirror key and hosts, shared by every route that has no findings of its own
+  const id = `${key ?? ''}\u0000${key === undefined ? 0 : 1}\u0000${[...hosts].join('\u0000')}`;
+  let out = ix.forRoute.get(id);
+  if (!out) {
+    out = [...ix.global, ...((key !== undefined && ix.byMirror.get(key)) || [])];
+    for (const h of hosts) out.push(...(ix.byConfig.get(h) ?? []));
+    ix.forRoute.set(id, out);
+  }
   if (out.length === 0) return route.findings;
+  if (route.findings.length === 0) return out;
   const seen = new Set(out.map(findingKey));
   return [...out, ...route.findings.filter((fd) => !seen.has(findingKey(fd)))];
 }
 
-/** JSON.stringify(items, null, 2), written in pieces instead of one large string. */
-export function writeJsonArray(out: Out, items: unknown[]): void {
-  if (items.length === 0) {
+/**
+ * JSON.stringify(items, null, 2), written in pieces instead of one large string; items
+ * are made a batch at a time (item(i)), so that only one batch of them is alive at once.
+ */
+export function writeJsonArray(out: Out, count: number, item: (i: number) => unknown): void {
+  if (count === 0) {
     out.write('[]\n');
     return;
   }
@@ -56,9 +75,11 @@ export function writeJsonArray(out: Out, items: unknown[]): void {
   // array: the slice's text without its brackets is that part of the output
   const BATCH = 500;
   out.write('[\n');
-  for (let i = 0; i < items.length; i += BATCH) {
-    const text = JSON.stringify(items.slice(i, i + BATCH), null, 2);
-    out.write(`${text.slice(2, -2)}${i + BATCH < items.length ? ',' : ''}\n`);
+  for (let i = 0; i < count; i += BATCH) {
+    const batch: unknown[] = [];
+    for (let j = i; j < Math.min(i + BATCH, count); j++) batch.push(item(j));
+    const text = JSON.stringify(batch, null, 2);
+    out.write(`${text.slice(2, -2)}${i + BATCH < count ? ',' : ''}\n`);
   }
   out.write(']\n');
 }
@@ -84,17 +105,23 @@ export function routeCommand(o: CliOptions, io: Io): number {
     return { ...r, findings: relevantFindings(compiled, r) };
   });
   const shown = new Set<string>();
-  for (const r of routes) for (const fd of r.findings) shown.add(findingKey(fd));
+  // routes of one registry share their findings array: look at each array once
+  const lists = new Set<Finding[]>();
+  for (const r of routes) lists.add(r.findings);
+  for (const list of lists) for (const fd of list) shown.add(findingKey(fd));
   const rest = compiled.findings.filter((fd) => !shown.has(findingKey(fd)));
   if (o.json) {
     const a = applied(compiled);
     // as the text output: each route with its own findings, every other finding of the
     // settings once (in the first object), not once per image
     const others = rest.map(publicFinding);
-    writeJsonArray(
-      io.out,
-      routes.map((r, i) => ({ ...r, findings: r.findings.map(publicFinding), ...a, settingsFindings: i === 0 ? others : [] })),
-    );
+    const published = new Map<Finding[], Finding[]>();
+    const publish = (list: Finding[]) => {
+      let p = published.get(list);
+      if (!p) published.set(list, (p = list.map(publicFinding)));
+      return p;
+    };
+    writeJsonArray(io.out, routes.length, (i) => ({ ...routes[i], findings: publish(routes[i].findings), ...a, settingsFindings: i === 0 ? others : [] }));
   } else {
     if (routes.length === 0) io.err.write('note: the image list is empty\n');
     const blocks = routes.map((r) => formatRoute(compiled, r, o.context));

@@ -38,3 +38,65 @@ export class Memo<K, V> {
     return v as V;
   }
 }
+
+/** Freezes a plain value and everything in it. */
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/**
+ * One frozen copy per content: entries with the same JSON text become the same object,
+ * so memos of what is derived from one entry (PerEntry) can key by identity. The copy is
+ * the JSON text read back, so it holds exactly what the key says (no undefined fields)
+ * and no caller can change it afterwards; a copy made here is returned as it is.
+ */
+export class Canonical<T extends object> {
+  private readonly table: Memo<string, T>;
+  private readonly made = new WeakSet<object>();
+  constructor(max: number) {
+    this.table = new Memo(max);
+  }
+
+  of(v: T): T {
+    if (this.made.has(v)) return v;
+    const key = JSON.stringify(v);
+    return this.table.get(key, () => {
+      const c = deepFreeze(JSON.parse(key) as T);
+      this.made.add(c);
+      return c;
+    });
+  }
+}
+
+/**
+ * What is derived from one entry, per context (the other inputs, as a string): an edit of
+ * one entry recomputes that entry only. Entries must not change after their first use –
+ * give it Canonical objects. `fresh` re-checks inputs the context string does not hold
+ * (other entries looked up by identity); a stale value is made again.
+ */
+export class PerEntry<E extends object, V> {
+  private map = new WeakMap<E, Map<string, V>>();
+  private generation = generation;
+  /** contexts kept per entry (a few: the versions and options a view switches between) */
+  constructor(private readonly perEntry = 8) {}
+
+  get(entry: E, context: string, make: () => V, fresh?: (v: V) => boolean): V {
+    if (this.generation !== generation) {
+      this.map = new WeakMap();
+      this.generation = generation;
+    }
+    let byContext = this.map.get(entry);
+    if (!byContext) this.map.set(entry, (byContext = new Map()));
+    let v = byContext.get(context);
+    if (v === undefined || (fresh && !fresh(v))) {
+      v = make();
+      if (byContext.size >= this.perEntry) byContext.clear();
+      byContext.set(context, v);
+    }
+    return v;
+  }
+}

@@ -1,6 +1,7 @@
 // Compile settings once: host configs, hosts.toml texts and how containerd
 // reads them, plus the findings. Routes are then resolved against this.
-import { buildHostConfigs, embeddedRegistryAddress, withEmbeddedRegistry } from '../agent/host-configs';
+import { buildHostConfigs, canonicalRegistries, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig } from '../agent/host-configs';
+import { PerEntry } from '../lib/memo';
 import { renderHostsToml } from '../agent/render-hosts-toml';
 import { parseHostsToml } from '../containerd/read-hosts-toml';
 import { profileFor } from '../input/profiles';
@@ -12,20 +13,32 @@ import type { Finding, RouteSettings, Surface } from '../types';
 
 export type { Compiled, HostsFile };
 
+/**
+ * A directory's hosts.toml text and how containerd reads it, per host config: buildHostConfigs
+ * keeps the HostConfig of an unchanged entry, so a keystroke renders and parses one file.
+ */
+const hostsFileOf = new PerEntry<HostConfig, { text: string; parsed: HostsFile['parsed'] }>();
+
 /** `surface`: who shows the findings (the CLI words its fixes for files, not for the form). */
 export function compile(settings: RouteSettings, extraFindings: Finding[] = [], opts: { surface?: Surface } = {}): Compiled {
   const profile = profileFor(settings);
   const mirrorAddr = settings.embeddedRegistry ? embeddedRegistryAddress(settings.distro) : undefined;
-  const effective = mirrorAddr ? withEmbeddedRegistry(settings.registries, mirrorAddr, settings.distro) : settings.registries;
+  const registries = canonicalRegistries(settings.registries);
+  const effective = mirrorAddr ? withEmbeddedRegistry(registries, mirrorAddr, settings.distro) : registries;
   const hostConfigs = profile.legacyCri ? {} : buildHostConfigs(effective, { noDefaultEndpoint: settings.disableDefaultEndpoint, mirrorAddr });
+  const context = `${settings.distro}\u0000${profile.id}`;
   const hostsFiles: HostsFile[] = Object.keys(hostConfigs)
     .sort()
     .map((dir) => {
-      const text = renderHostsToml(hostConfigs[dir], settings.distro);
-      return { dir, key: hostConfigs[dir].key, text, parsed: parseHostsToml(text, profile) };
+      const hc = hostConfigs[dir];
+      const { text, parsed } = hostsFileOf.get(hc, context, () => {
+        const rendered = renderHostsToml(hc, settings.distro);
+        return { text: rendered, parsed: parseHostsToml(rendered, profile) };
+      });
+      return { dir, key: hc.key, text, parsed };
     });
   const byDir = new Map(hostsFiles.map((f) => [f.dir, f]));
-  const compiled: Compiled = { settings, profile, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map(), surface: opts.surface ?? 'tab' };
+  const compiled: Compiled = { settings, profile, registries, effective, mirrorAddr, hostConfigs, hostsFiles, byDir, findings: [], plans: new Map(), surface: opts.surface ?? 'tab' };
   compiled.findings = [...extraFindings, ...validate(compiled)];
   // after validate: the Docker Hub route needs the compiled settings only, not their findings
   compiled.findings.push(...postureFindings(compiled));

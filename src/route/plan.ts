@@ -16,6 +16,8 @@ export interface HostsFile {
 export interface Compiled {
   settings: RouteSettings;
   profile: Profile;
+  /** settings.registries with every entry a frozen canonical copy: what per-entry memos key by */
+  registries: Registries;
   /** registries as the node agent sees them (embedded registry included) */
   effective: Registries;
   mirrorAddr?: string;

@@ -6,11 +6,12 @@ import { hasUserInfo, redact } from '../lib/redact';
 import { finding } from './finding-codes';
 import { phraseId } from '../lib/phrase-id';
 import { LIMITS } from '../lib/limits';
-import { Memo } from '../lib/memo';
+import { Memo, PerEntry } from '../lib/memo';
+import { canonicalMirror } from '../agent/host-configs';
 import { checkSystemDefaultRegistry, SDR_PROBLEMS } from '../input/sdr';
 import { WILDCARD_FIXED_VERSIONS } from '../input/profiles';
 import type { Compiled } from './plan';
-import type { Finding, Surface } from '../types';
+import type { Finding, MirrorEntry, Surface } from '../types';
 
 type Path = Array<string | number>;
 
@@ -163,59 +164,85 @@ function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoi
   }
 }
 
+interface MirrorContext {
+  hasConfig: boolean;
+  hasWildcard: boolean;
+  mirrorAddr: string | undefined;
+  surface: Surface;
+  disableDefaultEndpoint: boolean;
+  legacyCri: boolean;
+}
+
+/** A mirror's findings and the hosts of its valid endpoints, per canonical entry and context (validate). */
+const mirrorChecks = new PerEntry<MirrorEntry, { findings: Finding[]; hosts: string[] }>();
+
+/** The findings of one mirror entry: they depend on the entry and on the context only. */
+function checkMirror(key: string, m: MirrorEntry, { hasConfig, hasWildcard, mirrorAddr, surface, disableDefaultEndpoint, legacyCri }: MirrorContext): { findings: Finding[]; hosts: string[] } {
+  const out: Finding[] = [];
+  const hosts: string[] = [];
+  const bad = checkRegistryKey(key);
+  if (bad) out.push(f('MIRROR_KEY_INVALID', 'error', ['mirrors', key], `Mirror key "${redact(key)}" ${bad}; no image ever uses it`, 'Use the registry host as images name it: docker.io, registry.example.com:5000 or *.', { key: redact(key), problem: phraseId(REGISTRY_KEY_PROBLEMS, bad) }));
+  if (key === DOCKER_HUB_HOST || key === 'index.docker.io') {
+    out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${redact(key)}": Docker Hub images are docker.io/…, so this mirror is never used`, 'Rename the mirror key to docker.io.', { key: redact(key) }, 'dockerHub'));
+  } else if (!bad && key !== '*' && key !== 'localhost' && !/[.:]/.test(key) && key === key.toLowerCase()) {
+    out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${redact(key)}" as a registry: in ${redact(key)}/app the first part is a Docker Hub namespace (docker.io/${redact(key)}/app)`, `Use the registry's full host name, e.g. ${redact(key)}.example.com, or its host:port.`, { key: redact(key) }, 'namespace'));
+  }
+  const seen = new Map<string, number>();
+  let valid = 0;
+  const dflt = key === '*' || bad ? undefined : normalizeEndpoint(key);
+  const defaultUrl = dflt && dflt.ok ? dflt.ep.urlString : undefined;
+  m.endpoints.forEach((e, i) => {
+    const path: Path = ['mirrors', key, 'endpoint', i];
+    checkEndpoint(e, path, out, surface);
+    const n = normalizeEndpoint(e, mirrorAddr);
+    if (!n.ok) return;
+    valid++;
+    hosts.push(n.ep.registryName);
+    const prev = seen.get(n.ep.urlString);
+    if (prev !== undefined) {
+      out.push(f('ENDPOINT_DUPLICATE', 'warning', path, `Same endpoint as endpoint[${prev}] (${n.ep.urlString}); the node skips it`, 'Remove the duplicate.', { index: String(prev), url: n.ep.urlString }));
+      return;
+    }
+    seen.set(n.ep.urlString, i);
+    if (defaultUrl && n.ep.urlString === defaultUrl && i + 1 < m.endpoints.length && !disableDefaultEndpoint) {
+      out.push(f('ENDPOINT_DEFAULT_NOT_LAST', 'warning', path, `This is the registry's own address; it is only folded into the fallback when it is last, so here it is tried twice`, 'Move it to the end of the list, or remove it (the registry itself is the fallback anyway).'));
+    }
+  });
+  checkRewrites(key, m.rewrites, m.endpoints.length > 0, out);
+  if (m.endpoints.length === 0 && !hasConfig && key !== '*' && mirrorAddr) {
+    // K3s docs: an empty mirror entry is how a registry is enabled for the embedded registry
+    out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: with the embedded registry (Spegel) its hosts.toml tries the other nodes first, then ${redact(key)} itself`, 'Nothing to fix: this is how the embedded registry is enabled for a registry. Add an endpoint to try a mirror as well.', { key: redact(key) }, 'embedded'));
+  } else if (m.endpoints.length === 0 && !hasConfig && key !== '*') {
+    out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: no hosts.toml is written for it${hasWildcard ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror.', { key: redact(key), wildcard: hasWildcard ? 'yes' : 'no' }));
+  }
+  if (disableDefaultEndpoint && !legacyCri) {
+    const reason = hasConfig
+      ? `"${redact(key)}" also has a registry config, and then the node keeps the default endpoint`
+      : valid === 0
+        ? `"${redact(key)}" has no valid endpoint`
+        : undefined;
+    if (reason) out.push(f('DISABLE_DEFAULT_NO_EFFECT', 'warning', ['mirrors', key], `disable-default-registry-endpoint has no effect here: ${reason}`, hasConfig ? 'Key the config by the endpoint host instead, or accept the fallback.' : 'Add an endpoint.', { key: redact(key) }, hasConfig ? 'config' : 'noEndpoint'));
+  }
+  return { findings: out, hosts };
+}
+
 export function validate(compiled: Compiled): Finding[] {
   const out: Finding[] = [];
   const { settings, profile } = compiled;
   const sdrProblem = checkSystemDefaultRegistry(settings.systemDefaultRegistry);
   if (sdrProblem) out.push(f('SDR_INVALID', 'error', ['systemDefaultRegistry'], `system-default-registry "${redact(settings.systemDefaultRegistry ?? '')}" ${sdrProblem}; system images would get names no registry serves`, 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.', { value: redact(settings.systemDefaultRegistry ?? ''), problem: phraseId(SDR_PROBLEMS, sdrProblem) }, 'settings'));
-  const { mirrors, configs } = settings.registries;
+  const { mirrors, configs } = compiled.registries;
   const endpointHosts = new Set<string>();
 
   for (const key of Object.keys(mirrors)) {
     const m = mirrors[key];
-    const bad = checkRegistryKey(key);
-    if (bad) out.push(f('MIRROR_KEY_INVALID', 'error', ['mirrors', key], `Mirror key "${redact(key)}" ${bad}; no image ever uses it`, 'Use the registry host as images name it: docker.io, registry.example.com:5000 or *.', { key: redact(key), problem: phraseId(REGISTRY_KEY_PROBLEMS, bad) }));
-    if (key === DOCKER_HUB_HOST || key === 'index.docker.io') {
-      out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${redact(key)}": Docker Hub images are docker.io/…, so this mirror is never used`, 'Rename the mirror key to docker.io.', { key: redact(key) }, 'dockerHub'));
-    } else if (!bad && key !== '*' && key !== 'localhost' && !/[.:]/.test(key) && key === key.toLowerCase()) {
-      out.push(f('MIRROR_KEY_NEVER_MATCHES', 'warning', ['mirrors', key], `Images never name "${redact(key)}" as a registry: in ${redact(key)}/app the first part is a Docker Hub namespace (docker.io/${redact(key)}/app)`, `Use the registry's full host name, e.g. ${redact(key)}.example.com, or its host:port.`, { key: redact(key) }, 'namespace'));
-    }
-    const seen = new Map<string, number>();
-    let valid = 0;
-    const dflt = key === '*' || bad ? undefined : normalizeEndpoint(key);
-    const defaultUrl = dflt && dflt.ok ? dflt.ep.urlString : undefined;
-    m.endpoints.forEach((e, i) => {
-      const path: Path = ['mirrors', key, 'endpoint', i];
-      checkEndpoint(e, path, out, compiled.surface);
-      const n = normalizeEndpoint(e, compiled.mirrorAddr);
-      if (!n.ok) return;
-      valid++;
-      endpointHosts.add(n.ep.registryName);
-      const prev = seen.get(n.ep.urlString);
-      if (prev !== undefined) {
-        out.push(f('ENDPOINT_DUPLICATE', 'warning', path, `Same endpoint as endpoint[${prev}] (${n.ep.urlString}); the node skips it`, 'Remove the duplicate.', { index: String(prev), url: n.ep.urlString }));
-        return;
-      }
-      seen.set(n.ep.urlString, i);
-      if (defaultUrl && n.ep.urlString === defaultUrl && i + 1 < m.endpoints.length && !settings.disableDefaultEndpoint) {
-        out.push(f('ENDPOINT_DEFAULT_NOT_LAST', 'warning', path, `This is the registry's own address; it is only folded into the fallback when it is last, so here it is tried twice`, 'Move it to the end of the list, or remove it (the registry itself is the fallback anyway).'));
-      }
-    });
-    checkRewrites(key, m.rewrites, m.endpoints.length > 0, out);
-    if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*' && compiled.mirrorAddr) {
-      // K3s docs: an empty mirror entry is how a registry is enabled for the embedded registry
-      out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: with the embedded registry (Spegel) its hosts.toml tries the other nodes first, then ${redact(key)} itself`, 'Nothing to fix: this is how the embedded registry is enabled for a registry. Add an endpoint to try a mirror as well.', { key: redact(key) }, 'embedded'));
-    } else if (m.endpoints.length === 0 && !Object.hasOwn(configs, key) && key !== '*') {
-      out.push(f('MIRROR_NO_ENDPOINTS', 'info', ['mirrors', key], `"${redact(key)}" has no endpoints: no hosts.toml is written for it${Object.hasOwn(mirrors, '*') ? ', so the * mirror applies to it' : ''}`, 'Add an endpoint, or remove the mirror.', { key: redact(key), wildcard: Object.hasOwn(mirrors, '*') ? 'yes' : 'no' }));
-    }
-    if (settings.disableDefaultEndpoint && !profile.legacyCri) {
-      const reason = Object.hasOwn(configs, key)
-        ? `"${redact(key)}" also has a registry config, and then the node keeps the default endpoint`
-        : valid === 0
-          ? `"${redact(key)}" has no valid endpoint`
-          : undefined;
-      if (reason) out.push(f('DISABLE_DEFAULT_NO_EFFECT', 'warning', ['mirrors', key], `disable-default-registry-endpoint has no effect here: ${reason}`, Object.hasOwn(configs, key) ? 'Key the config by the endpoint host instead, or accept the fallback.' : 'Add an endpoint.', { key: redact(key) }, Object.hasOwn(configs, key) ? 'config' : 'noEndpoint'));
-    }
+    const hasConfig = Object.hasOwn(configs, key);
+    const hasWildcard = Object.hasOwn(mirrors, '*');
+    const { mirrorAddr, surface } = compiled;
+    const context = `${key}\u0000${hasConfig ? 1 : 0}${hasWildcard ? 1 : 0}${settings.disableDefaultEndpoint ? 1 : 0}${profile.legacyCri ? 1 : 0}\u0000${surface}\u0000${mirrorAddr ?? ''}`;
+    const found = mirrorChecks.get(canonicalMirror.of(m), context, () => checkMirror(key, m, { hasConfig, hasWildcard, mirrorAddr, surface, disableDefaultEndpoint: settings.disableDefaultEndpoint, legacyCri: profile.legacyCri }));
+    for (const fd of found.findings) out.push({ ...fd });
+    for (const h of found.hosts) endpointHosts.add(h);
   }
 
   if (Object.hasOwn(mirrors, '*') && !profile.wildcardFallback && !settings.disableDefaultEndpoint && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok)) {
