@@ -1,7 +1,6 @@
 import { importTypes } from '@rancher/auto-import';
 import { IPlugin, TabLocation } from '@shell/core/types';
 import * as registryRoutes from './config/registry-routes';
-import { translate, type DashboardStore } from './utils/store';
 
 /**
  * The tab's tooltip, translated when the page shows it. The cluster page (shell 3.0.8
@@ -12,10 +11,13 @@ import { translate, type DashboardStore } from './utils/store';
 function tooltipFor(key: string): { readonly content: string } {
   return {
     get content(): string {
-      // the dashboard's app instance (shell initialize/entry.js sets window.$globalApp)
-      const app = (window as Window & { $globalApp?: { $store?: DashboardStore } }).$globalApp;
+      // the dashboard's app instance (shell initialize/entry.js sets window.$globalApp); read
+      // here, not through utils/store.ts, which would bring the shell's type constants into
+      // the entry every page loads (+1.2 KB gzip)
+      const app = (window as Window & { $globalApp?: { $store?: { getters?: Record<string, unknown> } } }).$globalApp;
+      const t = app?.$store?.getters?.['i18n/t'];
 
-      return translate(app?.$store, key);
+      return typeof t === 'function' ? t(key) : '';
     },
   };
 }
