@@ -2,7 +2,7 @@
 // (as the config card's "Create a Secret" form does), then spec.rkeConfig.registries is
 // brought to the imported value in place – the same objects stay, only what differs is
 // written, keys keep their order, fields outside mirrors/configs are not touched.
-import { SECRET } from '@shell/config/types';
+import { newSecret, type DashboardStore } from './store';
 import { readRegistries, type Json } from './edit';
 import { utf8ToBase64 } from './engine';
 
@@ -97,11 +97,8 @@ export interface SecretToCreate {
  * Creates one Secret with the given name and string data (base64-encoded here) through
  * the store's `management/create` + `save()`. Returns the name the store saved it under.
  */
-export async function createSecret(store: any, s: SecretToCreate, data: Record<string, string>): Promise<string> {
-  const secret: any = await store.dispatch('management/create', {
-    type:     SECRET,
-    metadata: { namespace: s.namespace, name: s.name },
-  });
+export async function createSecret(store: DashboardStore, s: SecretToCreate, data: Record<string, string>): Promise<string> {
+  const secret = await newSecret(store, { namespace: s.namespace, name: s.name });
 
   secret._type = s.type;
   secret.data = Object.fromEntries(Object.entries(data || {}).map(([k, v]) => [k, utf8ToBase64(v)]));

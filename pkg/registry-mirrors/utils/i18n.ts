@@ -8,6 +8,7 @@
 // need (one the tab made itself, already translated), shows the message and fix it carries.
 import { defineComponent } from 'vue';
 import type { Finding } from './engine';
+import { hasTranslation } from './store';
 
 export function findingTextKey(f: Pick<Finding, 'code' | 'variant'>, part: 'message' | 'fix'): string {
   return `registryMirrors.finding.${ f.code }${ f.variant ? `.${ f.variant }` : '' }.${ part }`;
@@ -21,7 +22,7 @@ export const rawT = defineComponent({
     findingText(f: Finding, part: 'message' | 'fix'): string {
       const key = findingTextKey(f, part);
 
-      if (!this.$store.getters['i18n/exists'](key)) {
+      if (!hasTranslation(this.$store, key)) {
         return f[part];
       }
       try {

@@ -2,7 +2,7 @@
 // `cluster` store – only when that store is the one of this cluster (Rancher loads it
 // for the cluster the user is in) and lists Pods. Anything else: not available, and
 // the button that uses it stays hidden.
-import { POD } from '@shell/config/types';
+import { findAllPods, podsListable, type DashboardStore } from './store';
 import { imagesOfWorkloads } from './engine';
 
 /** The management cluster id of a provisioning cluster (absent on a new cluster). */
@@ -13,27 +13,24 @@ export function downstreamClusterId(resource: any): string | undefined {
 }
 
 /** True when the `cluster` store is loaded for `clusterId` and can list Pods. */
-export function workloadsReachable(store: any, clusterId: string | undefined): boolean {
+export function workloadsReachable(store: DashboardStore | null | undefined, clusterId: string | undefined): boolean {
   if (!clusterId) {
     return false;
   }
   try {
-    const getters = store?.getters;
-    const current = getters?.clusterId ?? getters?.currentCluster?.id;
-
-    return current === clusterId && !!getters?.['cluster/schemaFor']?.(POD);
+    return podsListable(store, clusterId);
   } catch {
     return false;
   }
 }
 
 /** The images of every Pod of the cluster, or null when they cannot be read. */
-export async function workloadImages(store: any, clusterId: string | undefined): Promise<string[] | null> {
+export async function workloadImages(store: DashboardStore, clusterId: string | undefined): Promise<string[] | null> {
   if (!workloadsReachable(store, clusterId)) {
     return null;
   }
   try {
-    const pods = await store.dispatch('cluster/findAll', { type: POD });
+    const pods = await findAllPods(store);
 
     return Array.isArray(pods) ? imagesOfWorkloads(pods) : null;
   } catch {
