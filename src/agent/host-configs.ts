@@ -96,12 +96,10 @@ function lookup(configs: Registries['configs'], host: string): { config: Registr
  * objects from one call to the next (read-only: they are shared).
  */
 export function buildHostConfigs(registries: Registries, opts: HostConfigOptions): Record<string, HostConfig> {
-  const { mirrors } = registries;
+  // canonical entries (a no-op for those compile made canonical), looked up by identity below
+  const { mirrors, configs } = canonicalRegistries(registries);
   const hosts: Record<string, HostConfig> = {};
   const mirrorAddr = opts.mirrorAddr;
-  // the configs as canonical entries, looked up by identity below
-  const configs: Registries['configs'] = {};
-  for (const key of Object.keys(registries.configs)) setOwn(configs, key, canonicalConfig.of(registries.configs[key]));
   const context = `${mirrorAddr ?? ''}\u0000${opts.noDefaultEndpoint ? 1 : 0}`;
 
   for (const key of Object.keys(configs)) {
@@ -116,7 +114,7 @@ export function buildHostConfigs(registries: Registries, opts: HostConfigOptions
   for (const key of Object.keys(mirrors)) {
     // a `*` config is stored under _default, so a `*` mirror never finds it here
     const base: HostConfig | undefined = Object.hasOwn(hosts, key) ? hosts[key] : undefined;
-    const mirror = canonicalMirror.of(mirrors[key]);
+    const mirror = mirrors[key];
     const { hc } = mirrorHosts.get(
       mirror,
       `${key}\u0000${context}`,

@@ -232,25 +232,25 @@ export function validate(compiled: Compiled): Finding[] {
   const sdrProblem = checkSystemDefaultRegistry(settings.systemDefaultRegistry);
   if (sdrProblem) out.push(f('SDR_INVALID', 'error', ['systemDefaultRegistry'], `system-default-registry "${redact(settings.systemDefaultRegistry ?? '')}" ${sdrProblem}; system images would get names no registry serves`, 'Use host[:port] or host[:port]/path, e.g. registry.example.com:5000.', { value: redact(settings.systemDefaultRegistry ?? ''), problem: phraseId(SDR_PROBLEMS, sdrProblem) }, 'settings'));
   const { mirrors, configs } = compiled.registries;
+  const { mirrorAddr, surface } = compiled;
+  const hasWildcard = Object.hasOwn(mirrors, '*');
+  // a * mirror with a valid endpoint: the same for every config
+  const wildcard = hasWildcard && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok);
   const endpointHosts = new Set<string>();
 
   for (const key of Object.keys(mirrors)) {
     const m = mirrors[key];
     const hasConfig = Object.hasOwn(configs, key);
-    const hasWildcard = Object.hasOwn(mirrors, '*');
-    const { mirrorAddr, surface } = compiled;
     const context = `${key}\u0000${hasConfig ? 1 : 0}${hasWildcard ? 1 : 0}${settings.disableDefaultEndpoint ? 1 : 0}${profile.legacyCri ? 1 : 0}\u0000${surface}\u0000${mirrorAddr ?? ''}`;
     const found = mirrorChecks.get(canonicalMirror.of(m), context, () => checkMirror(key, m, { hasConfig, hasWildcard, mirrorAddr, surface, disableDefaultEndpoint: settings.disableDefaultEndpoint, legacyCri: profile.legacyCri }));
     for (const fd of found.findings) out.push({ ...fd });
     for (const h of found.hosts) endpointHosts.add(h);
   }
 
-  if (Object.hasOwn(mirrors, '*') && !profile.wildcardFallback && !settings.disableDefaultEndpoint && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok)) {
+  if (wildcard && !profile.wildcardFallback && !settings.disableDefaultEndpoint) {
     out.push(f('WILDCARD_NO_FALLBACK', 'warning', ['mirrors', '*'], `On ${settings.version ?? 'this version'} a * mirror has no fallback to the upstream registry: when the mirror lacks an image, the pull fails (k3s-io/k3s#11857, rancher/rke2#7827)`, `Upgrade to ${WILDCARD_FIXED_VERSIONS}, or list each registry as its own mirror key, or make the mirror serve every image.`, { hasVersion: settings.version === undefined ? 'no' : 'yes', version: settings.version ?? '', fixed: WILDCARD_FIXED_VERSIONS }, 'settings'));
   }
 
-  // a * mirror with a valid endpoint: the same for every config
-  const wildcard = Object.hasOwn(mirrors, '*') && mirrors['*'].endpoints.some((e) => normalizeEndpoint(e).ok);
   for (const key of Object.keys(configs)) {
     const c = configs[key];
     const path: Path = ['configs', key];
