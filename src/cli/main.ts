@@ -6,7 +6,7 @@ import { convertCommand } from './convert';
 import { fleet } from './fleet';
 import { formatFinding } from './format';
 import { hostsDirCommand } from './hosts-dir';
-import { readInput, resetStdin, type Io, type Out } from './io';
+import { outputOf, readInput, resetStdin, type Io, type Out } from './io';
 import { routeCommand } from './routes';
 import { VERSION } from './version';
 
@@ -40,8 +40,9 @@ export function outputFailure(e: unknown): number | undefined {
   return undefined;
 }
 
-export function main(argv: string[], out: Out = process.stdout, err: Out = process.stderr): number {
+export function main(argv: string[], stdout: Out = process.stdout, err: Out = process.stderr): number {
   resetStdin();
+  const out = outputOf(stdout);
   try {
     const o = parseArgs(argv);
     if (o.version) return COMMANDS.version(o, { out, err });

@@ -5,7 +5,7 @@ import { resolveRoute } from '../route/route';
 import type { Finding, Route } from '../types';
 import { UsageError, type CliOptions } from './args';
 import { formatFinding, formatRoute, publicFinding } from './format';
-import { readInput, type Io, type Out } from './io';
+import { ChunkedOut, readInput, type Io, type Out } from './io';
 import { applied, loadCompiled } from './load';
 
 interface FindingIndex {
@@ -72,8 +72,10 @@ export function writeJsonArray(out: Out, count: number, item: (i: number) => unk
     return;
   }
   // JSON.stringify of a slice of the array indents its items as they sit in the whole
-  // array: the slice's text without its brackets is that part of the output
-  const BATCH = 500;
+  // array: the slice's text without its brackets is that part of the output. 16 routes
+  // make ~32 KB of text, a string V8 keeps among its young objects; batches of 500 made
+  // 1 MB strings, each a fresh large-object allocation (~150 ms more for 10,000 routes).
+  const BATCH = 16;
   out.write('[\n');
   for (let i = 0; i < count; i += BATCH) {
     const batch: unknown[] = [];
@@ -100,9 +102,16 @@ export function routeCommand(o: CliOptions, io: Io): number {
   const compiled = loadCompiled(o, io);
   if (o.positional.length === 0 && !o.imagesFile) throw new UsageError('give at least one IMAGE (see registry-route --help)');
   const list = images(o);
+  // an image listed twice routes alike: its route (read-only from here on) is made once
+  const byInput = new Map<string, Route>();
   const routes = list.map((img) => {
-    const r = resolveRoute(compiled, img, { context: o.context });
-    return { ...r, findings: relevantFindings(compiled, r) };
+    let route = byInput.get(img);
+    if (!route) {
+      const r = resolveRoute(compiled, img, { context: o.context });
+      route = { ...r, findings: relevantFindings(compiled, r) };
+      byInput.set(img, route);
+    }
+    return route;
   });
   const shown = new Set<string>();
   // routes of one registry share their findings array: look at each array once
@@ -121,12 +130,34 @@ export function routeCommand(o: CliOptions, io: Io): number {
       if (!p) published.set(list, (p = list.map(publicFinding)));
       return p;
     };
-    writeJsonArray(io.out, routes.length, (i) => ({ ...routes[i], findings: publish(routes[i].findings), ...a, settingsFindings: i === 0 ? others : [] }));
+    // the keys in the order of a Route, then applied(): an object literal, not spreads
+    // (V8's generic object spread cost ~70 ms over 10,000 routes)
+    writeJsonArray(io.out, routes.length, (i) => {
+      const r = routes[i];
+      const json: Route & ReturnType<typeof applied> & { settingsFindings: Finding[] } = {
+        input: r.input,
+        image: r.image,
+        registry: r.registry,
+        repository: r.repository,
+        reference: r.reference,
+        hostsDir: r.hostsDir,
+        attempts: r.attempts,
+        findings: publish(r.findings),
+        profile: a.profile,
+        distroVersion: a.distroVersion,
+        distro: a.distro,
+        settingsFindings: i === 0 ? others : [],
+      };
+      return json;
+    });
   } else {
     if (routes.length === 0) io.err.write('note: the image list is empty\n');
-    const blocks = routes.map((r) => formatRoute(compiled, r, o.context));
-    if (rest.length) blocks.push(`Other findings of the settings:\n${rest.map(formatFinding).join('\n')}`);
-    if (blocks.length) io.out.write(`${blocks.join('\n\n')}\n`);
+    // the blocks joined by blank lines, written in chunks (never one string of all routes)
+    const out = new ChunkedOut(io.out);
+    routes.forEach((r, i) => out.write(`${i ? '\n\n' : ''}${formatRoute(compiled, r, o.context)}`));
+    if (rest.length) out.write(`${routes.length ? '\n\n' : ''}Other findings of the settings:\n${rest.map(formatFinding).join('\n')}`);
+    if (routes.length || rest.length) out.write('\n');
+    out.flush();
   }
   return routes.some((r) => r.registry === '') ? 1 : 0;
 }

@@ -297,6 +297,27 @@ describe('help, version, exit codes', () => {
   });
 });
 
+describe('stdout to a pipe, to a file, to /dev/null', () => {
+  it('a file gets byte for byte what a pipe gets (--json and text), and the same exit code', () => {
+    const reg = file('mirrors:\n  docker.io:\n    endpoint: ["https://mirror.example.com"]\n  "bad key!":\n    endpoint: ["https://x.example.com"]\nconfigs:\n  mirror.example.com:\n    tls:\n      insecure_skip_verify: true\n');
+    // more images than one write holds, repeats, an invalid one, a non-ASCII one
+    const images = Array.from({ length: 120 }, (_, i) => (i % 7 === 3 ? 'nginx' : `r${i % 11}.example.com/team/app-${i}:1.${i}`));
+    images.push('BAD::x', 'ghcr.io/ünïcode/app:1');
+    const list = file(images.join('\n'), 'out-list.txt');
+    for (const args of [['--json'], []]) {
+      const piped = cli(['--registries', reg, '--images-file', list, ...args]);
+      const target = join(dir, `out${args.length}.txt`);
+      const toFile = spawnSync('sh', ['-c', `node ${BIN} --registries ${reg} --images-file ${list} ${args.join(' ')} > ${target}`], { encoding: 'utf8' });
+      expect(toFile.status).toBe(piped.code);
+      expect(toFile.stderr).toBe(piped.stderr);
+      expect(readFileSync(target, 'utf8')).toBe(piped.stdout);
+      if (args.length) expect(JSON.parse(piped.stdout)).toHaveLength(images.length);
+      const devNull = spawnSync('sh', ['-c', `node ${BIN} --registries ${reg} --images-file ${list} ${args.join(' ')} > /dev/null`], { encoding: 'utf8' });
+      expect([devNull.status, devNull.stderr]).toEqual([piped.code, piped.stderr]);
+    }
+  });
+});
+
 describe('invalid option values are errors, not defaults', () => {
   it.each([
     [['--distro-version', '1.31', 'nginx'], /--distro-version must be a full RKE2\/K3s release such as v1\.31\.6\+rke2r1/],
