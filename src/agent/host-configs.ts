@@ -1,8 +1,8 @@
-import { setOwn } from '../input/schemas';
+import { canonicalConfig, canonicalMirror, setOwn } from '../input/schemas';
 // What the K3s/RKE2 agent makes of registries.yaml: one host config per
 // certs.d directory (K3s getHostConfigs; docs/route-semantics.md §4).
 import { defaultHost, isLocalhost, normalizeEndpoint } from './endpoint';
-import { Canonical, PerEntry } from '../lib/memo';
+import { PerEntry } from '../lib/memo';
 import type { MirrorEntry, Registries, RegistryConfigEntry } from '../types';
 
 export interface HostEndpoint {
@@ -56,9 +56,8 @@ export function endpointHasConfig(ep: HostEndpoint | null): boolean {
   return !!ep && (ep.overridePath || !!ep.config.auth || !!ep.config.tls || ep.rewrites.length > 0);
 }
 
-/** Mirror and config entries as compile sees them: one frozen object per content (see Canonical). */
-export const canonicalMirror = new Canonical<MirrorEntry>(20_000);
-export const canonicalConfig = new Canonical<RegistryConfigEntry>(20_000);
+/** Mirror and config entries as compile sees them: one frozen object per content (see Canonical; made in input/schemas.ts). */
+export { canonicalConfig, canonicalMirror };
 /** Registries whose entries are canonical (compile keys its per-entry memos by them). */
 export function canonicalRegistries(registries: Registries): Registries {
   const mirrors: Registries['mirrors'] = {};

@@ -3,8 +3,9 @@
 // by callers that edit in place); wrong types become findings, never exceptions.
 import * as z from 'zod/mini';
 import { LIMITS, limitMessage } from '../lib/limits';
+import { Canonical, isSealed, PerEntry } from '../lib/memo';
 import { phraseId } from '../lib/phrase-id';
-import type { Distro, Finding, FindingParams, Registries, RegistryConfigEntry, Surface } from '../types';
+import type { Distro, Finding, FindingParams, MirrorEntry, Registries, RegistryConfigEntry, Surface } from '../types';
 
 // YAML leaves an empty value as null; RKE2/K3s read that as "not set".
 const optional = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
@@ -65,12 +66,15 @@ const EXPECTED: Record<string, string> = {
   boolean: 'true or false',
 };
 
+/** Issues reported of one document, at most. */
+const MAX_ISSUES = 200;
+
 /** The schema's complaints as findings; values are not echoed (they may be credentials). */
-function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string): Finding[] {
+function schemaFindings(schema: z.ZodMiniType, raw: unknown, consequence: string, at: Path = [], max = MAX_ISSUES): Finding[] {
   const r = schema.safeParse(raw);
   if (r.success) return [];
-  return r.error.issues.slice(0, 200).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  return r.error.issues.slice(0, max).map((issue) => {
+    const path = [...at, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
     const expected = EXPECTED[(issue as { expected?: string }).expected ?? ''] ?? 'of another type';
     const where = path.length ? path.join('.') : 'The registries';
     return {
@@ -142,34 +146,46 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Mirror and config entries as compile sees them: one frozen object per content (see Canonical). */
+export const canonicalMirror = new Canonical<MirrorEntry>(20_000);
+export const canonicalConfig = new Canonical<RegistryConfigEntry>(20_000);
+
 /** mirrors of either shape; what is not usable is skipped (the schema reports it) */
 function readMirrors(raw: unknown, findings: Finding[], surface: Surface): Registries['mirrors'] {
   const mirrors: Registries['mirrors'] = {};
   if (!isRecord(raw)) return mirrors;
   for (const [key, m] of capped(Object.entries(raw), LIMITS.mirrors, ['mirrors'], 'Mirrors', findings, surface)) {
-    if (tooLongKey(key, 'mirrors', findings, surface)) continue;
-    const endpoints: string[] = [];
-    const rewrites: Array<[string, string]> = [];
-    if (m !== null && m !== undefined && !isRecord(m)) continue;
-    if (m && Array.isArray(m.endpoint)) {
-      for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings, surface)) {
-        if (typeof e !== 'string') continue;
-        if (surface === 'tab' && e.length > LIMITS.urlLength) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.', params: { length: e.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'nodeEndpointLength' });
-        } else endpoints.push(e);
-      }
-    }
-    if (m && isRecord(m.rewrite)) {
-      for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings, surface)) {
-        if (typeof r !== 'string') continue;
-        if (surface === 'tab' && (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength)) {
-          findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.', params: { max: String(LIMITS.patternLength) }, variant: 'patternLength' });
-        } else rewrites.push([p, r]);
-      }
-    }
-    setOwn(mirrors, key, { endpoints, rewrites });
+    const r = readMirror(key, m, surface);
+    findings.push(...r.findings);
+    if (r.entry) setOwn(mirrors, key, r.entry);
   }
   return mirrors;
+}
+
+/** One mirror entry of either shape, and the findings of reading it (limits); undefined when it is not usable. */
+function readMirror(key: string, m: unknown, surface: Surface): { entry?: MirrorEntry; findings: Finding[] } {
+  const findings: Finding[] = [];
+  if (tooLongKey(key, 'mirrors', findings, surface)) return { findings };
+  const endpoints: string[] = [];
+  const rewrites: Array<[string, string]> = [];
+  if (m !== null && m !== undefined && !isRecord(m)) return { findings };
+  if (m && Array.isArray(m.endpoint)) {
+    for (const e of capped(m.endpoint, LIMITS.endpointsPerMirror, ['mirrors', key, 'endpoint'], `Endpoints of ${key}`, findings, surface)) {
+      if (typeof e !== 'string') continue;
+      if (surface === 'tab' && e.length > LIMITS.urlLength) {
+        findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'endpoint', m.endpoint.indexOf(e)], message: `An endpoint is ${e.length.toLocaleString('en')} characters long; the most is ${LIMITS.urlLength}, so it is not previewed`, fix: 'Shorten the URL.', params: { length: e.length.toLocaleString('en'), max: String(LIMITS.urlLength) }, variant: 'nodeEndpointLength' });
+      } else endpoints.push(e);
+    }
+  }
+  if (m && isRecord(m.rewrite)) {
+    for (const [p, r] of capped(Object.entries(m.rewrite), LIMITS.rewritesPerMirror, ['mirrors', key, 'rewrite'], `Rewrites of ${key}`, findings, surface)) {
+      if (typeof r !== 'string') continue;
+      if (surface === 'tab' && (p.length > LIMITS.patternLength || r.length > LIMITS.patternLength)) {
+        findings.push({ code: 'LIMIT_EXCEEDED', severity: 'error', path: ['mirrors', key, 'rewrite', p.slice(0, 80)], message: `A rewrite pattern or replacement is longer than ${LIMITS.patternLength} characters; it is not previewed`, fix: 'Shorten the pattern.', params: { max: String(LIMITS.patternLength) }, variant: 'patternLength' });
+      } else rewrites.push([p, r]);
+    }
+  }
+  return { entry: { endpoints, rewrites }, findings };
 }
 
 /** The node path where Rancher's planner writes a registry's TLS files. */
@@ -239,61 +255,129 @@ export function registriesFromCluster(raw: unknown, distro: Distro, opts: ReadOp
   return { registries: { mirrors, configs }, findings };
 }
 
+/** What one node entry gives, read on its own: its schema complaints, its entry (if usable), its other findings. */
+interface NodeEntryRead<E> {
+  schema: Finding[];
+  entry?: E;
+  findings: Finding[];
+  /** the mirror's unknown fields (a config's are among its findings) */
+  unknown: Finding[];
+}
+
+const mirrorSchemaOrNull = z.nullable(mirrorSchema);
+const nodeConfigSchemaOrNull = z.nullable(nodeConfigSchema);
+
+function nodeMirrorRead(key: string, m: unknown, surface: Surface): NodeEntryRead<MirrorEntry> {
+  const r = readMirror(key, m, surface);
+  return {
+    schema: schemaFindings(mirrorSchemaOrNull, m, CONSEQUENCES.node, ['mirrors', key]),
+    entry: r.entry && canonicalMirror.of(r.entry),
+    findings: r.findings,
+    unknown: isRecord(m) ? Object.keys(m).filter((k) => k !== 'endpoint' && k !== 'rewrite').map((k) => unknownKey(['mirrors', key, k])) : [],
+  };
+}
+
+function nodeConfigRead(host: string, c: unknown, surface: Surface): NodeEntryRead<RegistryConfigEntry> {
+  const r = readNodeConfig(host, c, surface);
+  return { schema: schemaFindings(nodeConfigSchemaOrNull, c, CONSEQUENCES.node, ['configs', host]), entry: r.entry && canonicalConfig.of(r.entry), findings: r.findings, unknown: [] };
+}
+
+/**
+ * Node entries read per entry and memoised by the entry's identity: only for sealed
+ * entries (parseYaml's values, which never change), so that an edit of one mirror of a
+ * parsed file reads that mirror again, not every entry. Keyed by the entry with its key
+ * and the surface (which limits apply).
+ */
+const nodeMirrors = new PerEntry<object, NodeEntryRead<MirrorEntry>>(4);
+const nodeConfigs = new PerEntry<object, NodeEntryRead<RegistryConfigEntry>>(4);
+
+function readNodeEntry<E>(table: PerEntry<object, NodeEntryRead<E>>, read: (key: string, v: unknown, surface: Surface) => NodeEntryRead<E>, key: string, v: unknown, surface: Surface): NodeEntryRead<E> {
+  return isSealed(v) ? table.get(v, `${key}\u0000${surface}`, () => read(key, v, surface)) : read(key, v, surface);
+}
+
+/** mirrors or configs of a node file that can be read entry by entry: a map (or nothing) without a __proto__ key. */
+function entryWise(v: unknown): v is Record<string, unknown> | null | undefined {
+  return v === undefined || v === null || (isRecord(v) && Object.getPrototypeOf(v) === Object.prototype && !Object.hasOwn(v, '__proto__'));
+}
+
 /** A node registries.yaml document → Registries; credentials are noted, never kept. */
 export function registriesFromNode(raw: unknown, opts: ReadOptions = {}): { registries: Registries; findings: Finding[] } {
   const surface = opts.surface ?? 'tab';
-  const findings: Finding[] = raw === undefined || raw === null ? [] : schemaFindings(nodeRegistriesSchema, raw, CONSEQUENCES.node);
-  if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings };
-  if (!isRecord(raw)) {
-    return { registries: { mirrors: {}, configs: {} }, findings };
+  if (raw === undefined || raw === null) return { registries: { mirrors: {}, configs: {} }, findings: [] };
+  if (!isRecord(raw) || !entryWise(raw.mirrors) || !entryWise(raw.configs)) {
+    // the schema's complaints about the document's shape come from the whole schema
+    const findings = schemaFindings(nodeRegistriesSchema, raw, CONSEQUENCES.node);
+    if (!isRecord(raw)) return { registries: { mirrors: {}, configs: {} }, findings };
+    return registriesFromNodeEntries(raw, surface, findings, false);
+  }
+  return registriesFromNodeEntries(raw, surface, [], true);
+}
+
+/**
+ * The entries of a node file; `schema`: the schema's complaints are gathered entry by
+ * entry (mirrors, then configs, at most MAX_ISSUES: what the whole schema reports), else
+ * `findings` holds them already.
+ */
+function registriesFromNodeEntries(raw: Record<string, unknown>, surface: Surface, findings: Finding[], schema: boolean): { registries: Registries; findings: Finding[] } {
+  const mirrorList = isRecord(raw.mirrors) ? Object.entries(raw.mirrors) : [];
+  const configList = isRecord(raw.configs) ? Object.entries(raw.configs) : [];
+  const mirrorReads = mirrorList.map(([key, m]) => readNodeEntry(nodeMirrors, nodeMirrorRead, key, m, surface));
+  const configReads = configList.map(([host, c]) => readNodeEntry(nodeConfigs, nodeConfigRead, host, c, surface));
+  if (schema) {
+    for (const r of [...mirrorReads, ...configReads]) {
+      if (findings.length >= MAX_ISSUES) break;
+      for (const f of r.schema) if (findings.length < MAX_ISSUES) findings.push(f);
+    }
   }
   for (const k of Object.keys(raw)) {
     if (k !== 'mirrors' && k !== 'configs') findings.push(unknownKey([k]));
   }
-  const mirrors = readMirrors(raw.mirrors, findings, surface);
-  for (const [key, m] of Object.entries(isRecord(raw.mirrors) ? raw.mirrors : {})) {
-    if (isRecord(m)) for (const k of Object.keys(m)) if (k !== 'endpoint' && k !== 'rewrite') findings.push(unknownKey(['mirrors', key, k]));
-  }
+  const mirrors: Registries['mirrors'] = {};
+  capped(mirrorReads, LIMITS.mirrors, ['mirrors'], 'Mirrors', findings, surface).forEach((r, i) => {
+    findings.push(...r.findings);
+    if (r.entry) setOwn(mirrors, mirrorList[i][0], r.entry);
+  });
+  for (const r of mirrorReads) findings.push(...r.unknown);
   const configs: Registries['configs'] = {};
-  if (raw.configs !== undefined && raw.configs !== null) {
-    if (isRecord(raw.configs)) {
-      for (const [host, c] of capped(Object.entries(raw.configs), LIMITS.configs, ['configs'], 'Configs', findings, surface)) {
-        if (tooLongKey(host, 'configs', findings, surface)) continue;
-        const entry: RegistryConfigEntry = {};
-        if (c === null || c === undefined) {
-          setOwn(configs, host, entry);
-          continue;
+  if (raw.configs !== undefined && raw.configs !== null && isRecord(raw.configs)) {
+    capped(configReads, LIMITS.configs, ['configs'], 'Configs', findings, surface).forEach((r, i) => {
+      findings.push(...r.findings);
+      if (r.entry) setOwn(configs, configList[i][0], r.entry);
+    });
+  }
+  return { registries: { mirrors, configs }, findings };
+}
+
+/** One configs.<host> entry of a node file, and the findings of reading it; undefined when it is not usable. */
+function readNodeConfig(host: string, c: unknown, surface: Surface): { entry?: RegistryConfigEntry; findings: Finding[] } {
+  const findings: Finding[] = [];
+  if (tooLongKey(host, 'configs', findings, surface)) return { findings };
+  const entry: RegistryConfigEntry = {};
+  if (c === null || c === undefined) return { entry, findings };
+  if (!isRecord(c)) return { findings };
+  for (const k of Object.keys(c)) if (k !== 'auth' && k !== 'tls') findings.push(unknownKey(['configs', host, k]));
+  if (c.auth !== undefined && c.auth !== null) {
+    if (isRecord(c.auth)) {
+      const fields = NODE_AUTH_KEYS.filter((k) => typeof (c.auth as Record<string, unknown>)[k] === 'string' && (c.auth as Record<string, string>)[k] !== '');
+      for (const k of Object.keys(c.auth)) if (!(NODE_AUTH_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'auth', k]));
+      if (fields.length) entry.auth = { kind: 'inline', fields };
+      for (const k of fields) {
+        if (AUTH_PLACEHOLDER_RE.test((c.auth as Record<string, string>)[k])) {
+          const where = `configs.${host}.auth.${k}`;
+          findings.push({ code: 'AUTH_PLACEHOLDER', severity: 'warning', path: ['configs', host, 'auth', k], message: `${where} still holds the export's placeholder; the node would send it as the credential and the registry refuses it`, fix: 'Put the value from the named Secret in its place on the node, or import the file into the Cluster (which keeps the Secret reference).', params: { where } });
         }
-        if (!isRecord(c)) {
-          continue;
-        }
-        for (const k of Object.keys(c)) if (k !== 'auth' && k !== 'tls') findings.push(unknownKey(['configs', host, k]));
-        if (c.auth !== undefined && c.auth !== null) {
-          if (isRecord(c.auth)) {
-            const fields = NODE_AUTH_KEYS.filter((k) => typeof (c.auth as Record<string, unknown>)[k] === 'string' && (c.auth as Record<string, string>)[k] !== '');
-            for (const k of Object.keys(c.auth)) if (!(NODE_AUTH_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'auth', k]));
-            if (fields.length) entry.auth = { kind: 'inline', fields };
-            for (const k of fields) {
-              if (AUTH_PLACEHOLDER_RE.test((c.auth as Record<string, string>)[k])) {
-                const where = `configs.${host}.auth.${k}`;
-                findings.push({ code: 'AUTH_PLACEHOLDER', severity: 'warning', path: ['configs', host, 'auth', k], message: `${where} still holds the export's placeholder; the node would send it as the credential and the registry refuses it`, fix: 'Put the value from the named Secret in its place on the node, or import the file into the Cluster (which keeps the Secret reference).', params: { where } });
-              }
-            }
-          }
-        }
-        if (c.tls !== undefined && c.tls !== null) {
-          if (isRecord(c.tls)) {
-            const t = c.tls;
-            for (const k of Object.keys(t)) if (!(NODE_TLS_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'tls', k]));
-            const s = (k: string) => (typeof t[k] === 'string' && t[k] !== '' ? (t[k] as string) : undefined);
-            entry.tls = { caFile: s('ca_file'), certFile: s('cert_file'), keyFile: s('key_file'), insecureSkipVerify: t.insecure_skip_verify === true };
-          }
-        }
-        setOwn(configs, host, entry);
       }
     }
   }
-  return { registries: { mirrors, configs }, findings };
+  if (c.tls !== undefined && c.tls !== null) {
+    if (isRecord(c.tls)) {
+      const t = c.tls;
+      for (const k of Object.keys(t)) if (!(NODE_TLS_KEYS as readonly string[]).includes(k)) findings.push(unknownKey(['configs', host, 'tls', k]));
+      const str = (k: string) => (typeof t[k] === 'string' && t[k] !== '' ? (t[k] as string) : undefined);
+      entry.tls = { caFile: str('ca_file'), certFile: str('cert_file'), keyFile: str('key_file'), insecureSkipVerify: t.insecure_skip_verify === true };
+    }
+  }
+  return { entry, findings };
 }
 
 function unknownKey(path: Path): Finding {

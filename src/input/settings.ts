@@ -1,6 +1,7 @@
 // RouteSettings from a Cluster resource or a node registries.yaml.
 import { LineCounter, parseAllDocuments, parseDocument, visit, isMap, isPair, isScalar, type Document, YAMLError } from 'yaml';
 import { LIMITS } from '../lib/limits';
+import { seal } from '../lib/memo';
 import { redact } from '../lib/redact';
 import { registriesFromCluster, registriesFromNode, type ReadOptions } from './schemas';
 import { parseVersion } from './profiles';
@@ -236,7 +237,9 @@ function yamlError(e: YAMLError): { ok: false; error: string; line?: number; col
  * Parses the first YAML document (as RKE2/K3s do), reporting errors with line:column.
  * YAML 1.1, as the node's yaml.v2 and kubectl's sigs.k8s.io/yaml read it: a node file
  * as the agent's structs take it (nodeView), a Cluster manifest with the YAML 1.1 types
- * (as kubectl turns it into JSON for the API).
+ * (as kubectl turns it into JSON for the API). The value is read-only (sealed, deep-
+ * frozen): the entries an edit left unchanged are the objects of the last parse, and
+ * the settings read from them are memoised by their identity. Copy it to change it.
  */
 export function parseYaml(text: string): YamlResult {
   return parse(text, true);
@@ -307,7 +310,7 @@ function parse(text: string, byEntry: boolean): YamlResult {
   if (budget.left < 0) {
     return { ok: false, error: `the document expands to more than ${MAX_EXPANDED_WITH_ALIASES.toLocaleString('en')} values through aliases (an alias bomb); RKE2/K3s refuse it too`, ...lineOf(text, /(?:^|[\s,[{:-])\*[^\s,\]}]+/m, 0) };
   }
-  return { ok: true, value: value ?? null };
+  return { ok: true, value: seal(value ?? null) };
 }
 
 function hasLongLine(text: string, min: number): boolean {

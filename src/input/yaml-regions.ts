@@ -14,7 +14,7 @@
 // - every entry must parse without error to a map of exactly one key, and no key may
 //   repeat within a map (the whole parse then reports the duplicate at its line).
 // Errors therefore always come from the whole parse, with their line and column.
-import { memoGeneration } from '../lib/memo';
+import { memoGeneration, seal } from '../lib/memo';
 
 /** Entries smaller than this are parsed whole; larger ones with a nested block map are split again. */
 const SPLIT_BYTES = 1024;
@@ -130,21 +130,13 @@ function isEdit(a: string, b: string): boolean {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
-/** A fresh copy of what a chunk parsed to (memoised values are shared between parses). */
-function copy(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(copy);
-  if (isPlainObject(v)) {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) o[k] = copy(v[k]);
-    return o;
-  }
-  return v;
-}
-
 /**
  * Parses texts entry by entry, memoising each entry by its text. The memo keeps the
  * entries of the last parse only (two generations), so it never holds more than about
  * two documents, and successive edits of one document reuse all unchanged entries.
+ * Values are sealed (deep-frozen, src/lib/memo.ts): an unchanged entry is the same
+ * object as in the last parse, so what is derived from it downstream is memoised by
+ * its identity.
  */
 export class RegionParser {
   /** view → entry text → value: the entries of the last parse, and of this one */
@@ -155,6 +147,9 @@ export class RegionParser {
   /** the text of the last call, split or not */
   private seen = '';
   private lastValue: unknown = undefined;
+  /** the maps split into entries in the last parse, by view and key path: reused when their entries are */
+  private maps = new Map<string, Record<string, unknown>>();
+  private nextMaps = new Map<string, Record<string, unknown>>();
   /** memoGeneration() of the last parse: forgetMemos() empties this parser's tables too */
   private generation = memoGeneration();
 
@@ -185,7 +180,9 @@ export class RegionParser {
       const mode = modeFor(root.map((e) => this.key(lines, e.line, 'js')));
       if (text === this.lastText && mode === this.lastMode) value = this.lastValue;
       else {
-        value = this.map(lines, root, mode, 0);
+        this.nextMaps = new Map();
+        value = this.map(lines, root, mode, 0, mode);
+        this.maps = this.nextMaps;
         this.lastText = text;
         this.lastMode = mode;
         this.lastValue = value;
@@ -201,12 +198,13 @@ export class RegionParser {
       for (const [mode, entries] of this.cur) for (const [k, v] of entries) this.table(this.prev, mode).set(k, v);
     } else this.prev = this.cur;
     this.cur = new Map();
-    return value === undefined ? undefined : copy(value);
+    return value;
   }
 
   private forget(): void {
     this.prev = new Map();
     this.cur = new Map();
+    this.maps = new Map();
     this.lastText = this.lastMode = this.seen = '';
     this.lastValue = undefined;
     this.generation = memoGeneration();
@@ -230,7 +228,8 @@ export class RegionParser {
     return out;
   }
 
-  private map(l: Lines, entries: Array<{ line: number; end: number }>, mode: string, depth: number): Record<string, unknown> {
+  /** `path`: the view and the keys down to this map (a map with the same entries as there in the last parse is that map again). */
+  private map(l: Lines, entries: Array<{ line: number; end: number }>, mode: string, depth: number, path: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
     const put = (key: string, value: unknown) => {
@@ -257,7 +256,8 @@ export class RegionParser {
       const nested = depth < MAX_DEPTH && l.start[e.end] - l.start[e.line] > SPLIT_BYTES ? this.nested(l, e) : undefined;
       if (nested) {
         flush(i);
-        put(this.key(l, e.line, mode), this.map(l, this.entries(l, e.line + 1, e.end, nested), mode, depth + 1));
+        const key = this.key(l, e.line, mode);
+        put(key, this.map(l, this.entries(l, e.line + 1, e.end, nested), mode, depth + 1, `${path}\u0000${key}`));
         return;
       }
       if (from === -1) from = i;
@@ -265,7 +265,13 @@ export class RegionParser {
       if (hash(l.text, l.start[e.line], l.start[e.line + 1]) % GROUP === 0 || l.start[e.end] - l.start[entries[from].line] > SPLIT_BYTES) flush(i + 1);
     });
     flush(entries.length);
-    return out;
+    // the same keys in the same order with the same (sealed) values as last time: the same object again
+    const last = this.maps.get(path);
+    const keys = Object.keys(out);
+    const lastKeys = last ? Object.keys(last) : [];
+    const value = last && lastKeys.length === keys.length && keys.every((k, i) => lastKeys[i] === k && last[k] === out[k]) ? last : seal(out);
+    this.nextMaps.set(path, value);
+    return value;
   }
 
   /** The indentation of an entry's nested block map, if its key line is `key:` followed by one. */
@@ -304,6 +310,7 @@ export class RegionParser {
         // a copy, so that the value holds the entry and not the whole text it was cut from
         v = this.chunk(` ${text}`.slice(1), mode);
         if (v === undefined) throw new Fail();
+        seal(v);
       }
       cur.set(text, v);
     }

@@ -39,13 +39,34 @@ export class Memo<K, V> {
   }
 }
 
+/** Objects the engine froze, with everything in them: they can never change. */
+const sealed = new WeakSet<object>();
+
 /** Freezes a plain value and everything in it. */
 function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+  if (typeof v === 'object' && v !== null && !sealed.has(v)) {
     Object.freeze(v);
+    sealed.add(v);
     for (const x of Object.values(v)) deepFreeze(x);
   }
   return v;
+}
+
+/**
+ * Freezes a value the engine made (a parsed document, a memoised entry) and everything in
+ * it, and remembers that it did: memos may then key by the value's identity (isSealed).
+ */
+export function seal<T>(v: T): T {
+  return deepFreeze(v);
+}
+
+/**
+ * Whether the engine froze this object and everything in it (seal, Canonical): only then
+ * may a memo take its identity for its content. An object frozen by anyone else may hold
+ * a mutable object deeper down; a live object (the tab's model) changes in place.
+ */
+export function isSealed(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && sealed.has(v);
 }
 
 /**

@@ -49,7 +49,7 @@ const nodeFile = fc.record({
 function normal(v: Json): Json {
   const mirrors = Object.fromEntries(Object.entries<Json>(v.mirrors ?? {}).map(([k, m]) => [k, { endpoint: m?.endpoint ?? [], rewrite: m?.rewrite ?? {} }]));
   const configs = Object.fromEntries(
-    Object.entries<Json>(v.configs ?? {}).map(([k, c]) => [k, { auth: c?.auth && Object.keys(c.auth).length ? c.auth : null, skipVerify: c?.tls?.insecure_skip_verify === true }]),
+    Object.entries<Json>(v.configs ?? {}).map(([k, c]) => [k, { auth: c?.auth && Object.keys(c.auth).length ? { ...c.auth } : null, skipVerify: c?.tls?.insecure_skip_verify === true }]),
   );
   return { mirrors, configs };
 }

@@ -143,16 +143,19 @@ describe('parseYaml by entries = parseYaml of the whole text', () => {
     expect((r as { error: string }).error).toMatch(/duplicate key "filler-3.example.com"/);
   });
 
-  it('each result is the caller\'s own: changing it does not change the next parse', () => {
+  it('each result is read-only: changing it throws, and the next parse is as before', () => {
     const text = render({ mirrors: ENTRIES.slice(0, 2), configs: CONFIGS.slice(0, 1), doc: (t) => t, pad: false });
-    const a = parseYaml(text) as { ok: true; value: { mirrors: Record<string, { endpoint: string[] }> } };
-    a.value.mirrors['docker.io'].endpoint.push('https://changed.example.com');
-    delete a.value.mirrors['*'];
     const edited = text.replace('filler-0.example.com"', 'filler-0.example.com:1"');
-    for (const t of [text, edited]) {
-      const b = parseYaml(t) as { ok: true; value: { mirrors: Record<string, { endpoint: string[] }> } };
-      expect(b.value.mirrors['docker.io'].endpoint).toEqual(['https://cache.example.com']);
-      expect(b.value.mirrors['*']).toBeDefined();
+    for (const parse of [parseYaml, parseYamlWhole]) {
+      const a = parse(text) as { ok: true; value: { mirrors: Record<string, { endpoint: string[] }> } };
+      expect(() => a.value.mirrors['docker.io'].endpoint.push('https://changed.example.com')).toThrow(TypeError);
+      expect(() => delete a.value.mirrors['*']).toThrow(TypeError);
+      expect(() => Object.assign(a.value.mirrors, { x: {} })).toThrow(TypeError);
+      for (const t of [text, edited]) {
+        const b = parse(t) as { ok: true; value: { mirrors: Record<string, { endpoint: string[] }> } };
+        expect(b.value.mirrors['docker.io'].endpoint).toEqual(['https://cache.example.com']);
+        expect(b.value.mirrors['*']).toBeDefined();
+      }
     }
   });
 });
