@@ -116,7 +116,6 @@ function isNameChar(c: string): boolean {
 
 /** Go's regexp.extract: a $name or ${name} at the start of `t`. */
 function extract(t: string): { name: string; num: number; rest: string } | null {
-  if (t === '') return null;
   let brace = false;
   if (t[0] === '{') {
     brace = true;
@@ -127,7 +126,7 @@ function extract(t: string): { name: string; num: number; rest: string } | null 
   if (i === 0) return null;
   const name = t.slice(0, i);
   if (brace) {
-    if (i >= t.length || t[i] !== '}') return null;
+    if (t[i] !== '}') return null; // also at the end of t
     i++;
   }
   let num = 0;
