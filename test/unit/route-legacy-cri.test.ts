@@ -47,6 +47,13 @@ describe('legacy CRI mirrors (before hosts.toml)', () => {
     ]);
   });
 
+  it('an endpoint that does not parse is left out', () => {
+    expect(attempts({ mirrors: { 'quay.io': { endpoint: ['https://m.example.com:port', 'https://n.example.com'] } } }, 'quay.io/a/b')).toEqual([
+      at('https://n.example.com/v2/a/b/manifests/latest?ns=quay.io', 'https://n.example.com/v2', 'a/b', false),
+      at('https://quay.io/v2/a/b/manifests/latest', 'https://quay.io/v2', 'a/b', true),
+    ]);
+  });
+
   it('localhost without a scheme is http; TLS and credentials come from configs of each endpoint host', () => {
     const value = {
       mirrors: { 'docker.io': { endpoint: ['localhost:5000', 'https://m.example.com'] } },
