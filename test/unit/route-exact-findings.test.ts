@@ -5,7 +5,7 @@
 // finding to its field by path and words it from its params, so a wrong path or param is
 // a finding shown on the wrong field or with the wrong value.
 import { describe, expect, it } from 'vitest';
-import { resolveRoute, sdrMirrorSuggestion, type Finding } from '../../src';
+import { compileCluster, hostsWithoutConfig, resolveRoute, sdrMirrorSuggestion, type Finding } from '../../src';
 import { compileNode } from './helpers';
 
 const M = 'https://m.example.com';
@@ -256,5 +256,17 @@ describe('Docker Hub from mirrors only (DOCKER_HUB_NO_FALLBACK)', () => {
   it('the * mirror on the release with the bug: said once, as WILDCARD_NO_FALLBACK, not twice', () => {
     expect(dh({ mirrors: { '*': { endpoint: [M] } } }, { version: 'v1.32.2+k3s1' })).toEqual([]);
     expect(dh({ mirrors: { '*': { endpoint: [M] } } }, { version: 'v1.32.2+k3s1', disableDefaultEndpoint: true })).toEqual([['info', ['mirrors', 'docker.io']]]);
+  });
+});
+
+describe('the surface a cluster is read for, and the hosts without a config', () => {
+  const cluster = { spec: { rkeConfig: { registries: { mirrors: { 'docker.io': { endpoint: [''] } } } } } };
+  it('an empty endpoint: the CLI says to edit the list, the tab to remove the row', () => {
+    const fixOf = (surface?: 'cli' | 'tab') => compileCluster(cluster, surface ? { surface } : {}).compiled.findings.filter((x) => x.code === 'ENDPOINT_INVALID').map((x) => [x.path, x.fix, x.variant]);
+    expect(fixOf('cli')).toEqual([[['mirrors', 'docker.io', 'endpoint', 0], 'Give a URL such as https://mirror.example.com, or remove the empty entry from the list.', 'empty.cli']]);
+    expect(fixOf()).toEqual([[['mirrors', 'docker.io', 'endpoint', 0], 'Enter a URL such as https://mirror.example.com, or remove the row.', 'empty']]);
+  });
+  it('hostsWithoutConfig leaves out an endpoint that does not parse', () => {
+    expect(hostsWithoutConfig(compileNode({ mirrors: { 'docker.io': { endpoint: ['https://m.example.com:port', 'https://n.example.com'] } } }))).toEqual(['n.example.com']);
   });
 });
