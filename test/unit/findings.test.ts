@@ -208,7 +208,7 @@ describe('findings: each names the field and the fix', () => {
     expect(r.attempts).toEqual([]);
   });
   it('several YAML documents are refused with the line of the second', async() => {
-    const { parseYaml } = await import('../../src/input/settings');
+    const { parseYaml } = await import('../../src/input/parse-yaml');
     const y = parseYaml('mirrors: {}\n---\nmirrors: {}\n');
     expect(y).toMatchObject({ ok: false, line: 2 });
     expect(parseYaml('mirrors: {}\n---\n').ok).toBe(true);
