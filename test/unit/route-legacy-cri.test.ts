@@ -85,3 +85,11 @@ describe('credentials of an attempt (hosts.toml releases)', () => {
     expect(attempts(value, 'nginx', { version: 'v1.32.7+k3s1' }).map((a) => a.auth)).toEqual(['docker.io']);
   });
 });
+
+describe('an endpoint whose path is only slashes (hosts.toml releases)', () => {
+  it('K3s keeps the path // with override_path; containerd cleans it to / and requests path.Join("/", "/", repository, …)', () => {
+    expect(attempts({ mirrors: { 'docker.io': { endpoint: ['https://m.example.com//'] } } }, 'nginx', { version: 'v1.32.3+k3s1' })[0]).toEqual(
+      at('https://m.example.com/library/nginx/manifests/latest?ns=docker.io', 'https://m.example.com/', 'library/nginx', false, { overridePath: true }),
+    );
+  });
+});
