@@ -8,7 +8,8 @@ export { parseHostsToml, candidateDirs } from './containerd/read-hosts-toml';
 export { profileFor, forkProfileFor, parseVersion, PROFILES, WILDCARD_FIXED_VERSIONS, type Profile, type ProfileId } from './input/profiles';
 export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, checkSystemDefaultRegistry, type SdrSource } from './input/sdr';
 export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nodeRegistriesSchema, plannerTlsPath } from './input/schemas';
-export { settingsFromCluster, settingsFromNodeValue, parseYaml, isClusterManifest, distroOf } from './input/settings';
+export { settingsFromCluster, settingsFromNodeValue, isClusterManifest, distroOf } from './input/settings';
+export { parseYaml } from './input/parse-yaml';
 export { compile, compileCluster, type Compiled, type CompiledCluster, type HostsFile } from './route/compile';
 export { resolveRoute, hostsDirFor, mirrorFallback, type PullContext, type RouteOptions, type MirrorFallback } from './route/route';
 export { configUsage, hostsWithoutConfig, type ConfigUse } from './route/config-usage';
@@ -28,6 +29,7 @@ export { manifestRequest, routeRequests, curlCommand, shellQuote, stripUserInfo,
 export { openDocument, decodeUtf8, type OpenedDocument, type OpenOptions } from './features/open-document';
 export { encodeScenario, decodeScenario, scenarioFromHash, shareableCluster, LINK_KEY, type DecodedScenario, type Removed } from './features/scenario-link';
 export { dockerHubRoute, isSdrOnly, sdrMirrorSuggestion, postureFindings, DOCKER_HUB_PROBE, type DockerHubPosture, type DockerHubRoute, type MirrorSuggestion } from './route/posture';
-export { clusterPosture, fleetPosture, fleetPostureSliced, fleetImageRoute, summariseFleet, unreferencedAuthSecrets, filterFleet, parseManifests, fleetItems, secretInfos, skipReason, AUTH_CONFIG_SECRET_TYPE, FLEET_FILE_BYTES, type ClusterPosture, type SkippedCluster, type FleetCluster, type FleetOptions, type FleetSummary, type FleetImageRoute, type FleetFilter, type PostureResult, type SliceOptions, type ManifestsResult } from './features/fleet';
+export { clusterPosture, fleetPosture, fleetPostureSliced, fleetImageRoute, summariseFleet, unreferencedAuthSecrets, filterFleet, fleetItems, secretInfos, skipReason, AUTH_CONFIG_SECRET_TYPE, type ClusterPosture, type SkippedCluster, type FleetCluster, type FleetOptions, type FleetSummary, type FleetImageRoute, type FleetFilter, type PostureResult, type SliceOptions } from './features/fleet';
+export { parseManifests, FLEET_FILE_BYTES, type ManifestsResult } from './features/fleet-manifests';
 export { caExpiryFindings, CA_EXPIRY_WARNING_DAYS } from './features/ca-expiry';
 export { utf8ToBase64, base64ToUtf8, readCaBundle, caBundleToStore, readCertificate, readPemCertificates, type CaBundleForm, type CaBundleRead, type CertInfo, type CertRead } from './input/pem';

@@ -21,6 +21,8 @@ const shellConfig = require('./.shell/pkg/vue.config')(__dirname);
 
 const configureShell = shellConfig.configureWebpack;
 const SHIMS = path.join(__dirname, 'shims');
+const ENGINE_SRC = path.join(__dirname, '..', '..', 'src');
+const ENGINE_DOORWAY = path.join(__dirname, 'utils', 'engine.ts');
 
 /** exact request -> shim file (the `$` makes the alias match that request only) */
 const SHIMMED = { lodash: 'lodash.js' };
@@ -57,6 +59,11 @@ shellConfig.configureWebpack = (config) => {
   // so): one that only an unused shell helper imports is left out (@shell/utils/object
   // imports nine for helpers the tab never calls)
   config.module.rules.push({ test: /[\\/]node_modules[\\/]lodash[\\/]/, sideEffects: false });
+  // the engine (../../src) and its doorway (utils/engine.ts) run nothing when imported
+  // (declarations only): marked so, a panel's import through the doorway reaches only the
+  // engine files it uses, and those (with the yaml parser) load in the panel's chunk, not
+  // in the tab's
+  config.module.rules.push({ include: [ENGINE_SRC, ENGINE_DOORWAY], sideEffects: false });
 
   // the shell adds `new NodePolyfillPlugin()`; the same plugin, without `console`
   const i = config.plugins.findIndex((p) => p && p.constructor && p.constructor.name === 'NodePolyfillPlugin');

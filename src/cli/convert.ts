@@ -2,7 +2,8 @@
 // Each direction reads what the other writes ({registries: ...} or a Cluster for
 // --to node, a node file for --to cluster) and refuses the other's input.
 import { commentsOf, exportNodeRegistries, importNodeRegistries, readSecretKeys, registriesDocument, secretsDocument } from '../features/registries-yaml';
-import { detectDocument, distroOf, parseYaml } from '../input/settings';
+import { detectDocument, distroOf } from '../input/settings';
+import { parseYaml } from '../input/parse-yaml';
 import { parseVersion } from '../input/profiles';
 import { UsageError, type CliOptions } from './args';
 import { at, formatFinding } from './format';

@@ -1,5 +1,6 @@
 // registry-route fleet: the registry posture of every cluster in a kubectl List.
-import { fleetPosture, parseManifests, secretInfos, summariseFleet, unreferencedAuthSecrets, type ClusterPosture, type FleetCluster } from '../features/fleet';
+import { fleetPosture, secretInfos, summariseFleet, unreferencedAuthSecrets, type ClusterPosture, type FleetCluster } from '../features/fleet';
+import { parseManifests } from '../features/fleet-manifests';
 import { UsageError, type CliOptions } from './args';
 import { at } from './format';
 

@@ -2,7 +2,8 @@
 // manifest) with the command-line options applied on top. The CLI reads every
 // entry (the tab's preview limits are not its limits) and words fixes for files.
 import { compile, type Compiled } from '../route/compile';
-import { detectDocument, distroOf, parseYaml, settingsFromCluster, settingsFromNodeValue } from '../input/settings';
+import { detectDocument, distroOf, settingsFromCluster, settingsFromNodeValue } from '../input/settings';
+import { parseYaml } from '../input/parse-yaml';
 import { UsageError, type CliOptions } from './args';
 import { at } from './format';
 import { readInput, type Io } from './io';

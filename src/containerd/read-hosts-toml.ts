@@ -46,7 +46,6 @@ function clientPairs(v: unknown): Array<[string, string]> {
 
 /** path.Clean of Go */
 export function cleanPath(p: string): string {
-  if (p === '') return '.';
   const rooted = p.startsWith('/');
   const out: string[] = [];
   for (const seg of p.split('/')) {
@@ -57,7 +56,7 @@ export function cleanPath(p: string): string {
     } else out.push(seg);
   }
   const s = (rooted ? '/' : '') + out.join('/');
-  return s === '' ? (rooted ? '/' : '.') : s;
+  return s === '' ? '.' : s; // only an unrooted path can come out empty
 }
 
 function hostFromTable(key: string, t: Tbl, isRoot: boolean): ParsedHost {

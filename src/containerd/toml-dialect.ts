@@ -30,8 +30,7 @@ export function toToml11(text: string, dialect: TomlDialect): DialectResult {
     }
     if (c === '\n') {
       out += c;
-      lineHasContent = false;
-      prev = '';
+      lineHasContent = false; // prev counts only once the line has content
       i++;
       continue;
     }

@@ -3,7 +3,8 @@
 // UTF-8 only, YAML errors at file:line:column, a List or a foreign resource explained),
 // turned into a Cluster the tab can show. Pure: nothing is read or sent anywhere.
 import { importNodeRegistries, type PendingSecret, type MissingItem } from './registries-yaml';
-import { detectDocument, distroOf, parseYaml, settingsFromNodeValue } from '../input/settings';
+import { detectDocument, distroOf, settingsFromNodeValue } from '../input/settings';
+import { parseYaml } from '../input/parse-yaml';
 import { at } from '../cli/format';
 import type { Finding } from '../types';
 

@@ -3,7 +3,7 @@
 // becomes a Secret to create, and the export writes marked placeholders.
 import { Document, isMap, isScalar, parse, parseAllDocuments, visit, type Node, type YAMLMap } from 'yaml';
 import { AUTH_PLACEHOLDER_RE, NODE_AUTH_KEYS, plannerTlsPath, registriesFromNode, setOwn } from '../input/schemas';
-import { NODE_YAML_OPTIONS, parseYaml } from '../input/settings';
+import { NODE_YAML_OPTIONS, parseYaml } from '../input/parse-yaml';
 import { hasUserInfo, redact, redactText, urlHasUserInfo } from '../lib/redact';
 import { finding } from '../route/finding-codes';
 import type { Distro, Finding } from '../types';

@@ -1,6 +1,6 @@
 // Findings: what will go wrong on the node, where, and the fix in one line.
 import { DOCKER_HUB, DOCKER_HUB_HOST, hostName, isLocalhost, normalizeEndpoint } from '../agent/endpoint';
-import { compilePattern, replacementRefs } from '../containerd/rewrite';
+import { compilePattern, namedGroupIndexes, replacementRefs } from '../containerd/rewrite';
 import { cleanPath } from '../containerd/read-hosts-toml';
 import { hasUserInfo, redact } from '../lib/redact';
 import { finding } from './finding-codes';
@@ -145,8 +145,8 @@ function checkRewrites(key: string, rewrites: Array<[string, string]>, hasEndpoi
       out.push(f('REWRITE_EMPTY_REPLACEMENT', 'warning', path, 'The replacement is empty: the part of the repository the pattern matches is removed (all of it, if the pattern matches it all)', 'Enter the repository path the mirror serves, e.g. dockerhub/library/$1.'));
     } else if (c.ok) {
       const groups = c.re.groupCount();
-      const named = c.re.namedGroups();
-      const missing = replacementRefs(replacement).find((r) => (r.num >= 0 ? r.num > groups : !Object.hasOwn(named, r.name)));
+      const named = namedGroupIndexes(c.re);
+      const missing = replacementRefs(replacement).find((r) => (r.num >= 0 ? r.num > groups : !named.has(r.name)));
       if (missing) {
         const ref = `$${missing.name}`;
         const fix = 'Refer only to groups the pattern has ($1 is its first ( ) group), or add the group to the pattern.';

@@ -41,6 +41,12 @@ describe('findings: each names the field and the fix', () => {
     const fine = findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)$': 'hub/$1', '^team/(?P<app>.*)$': 'hub/${app}-$$' } }), {}, 'nginx');
     expect(fine.map((x) => x.code).filter((c) => c.startsWith('REWRITE'))).toEqual([]);
   });
+  it('a capture name used twice is valid Go (the node applies the rewrite): no REWRITE_INVALID, and $name is no missing group', () => {
+    const dup = '^(?:(?P<org>team)|(?P<org>ops))/(.*)$';
+    const l = findings(hub(['https://m.example.com'], { rewrite: { [dup]: 'mirror/$org/$3' } }), {}, 'ops/app');
+    expect(l.map((x) => x.code).filter((c) => c.startsWith('REWRITE'))).toEqual([]);
+    expectFinding(findings(hub(['https://m.example.com'], { rewrite: { [dup]: 'mirror/$team' } })), 'REWRITE_GROUP_MISSING', ['mirrors', 'docker.io', 'rewrite', dup]);
+  });
   it('two rewrites matching one image', () => {
     expectFinding(findings(hub(['https://m.example.com'], { rewrite: { '^library/(.*)': 'a/$1', '^(.*)$': 'b/$1' } }), {}, 'nginx'), 'REWRITE_AMBIGUOUS');
   });
@@ -202,7 +208,7 @@ describe('findings: each names the field and the fix', () => {
     expect(r.attempts).toEqual([]);
   });
   it('several YAML documents are refused with the line of the second', async() => {
-    const { parseYaml } = await import('../../src/input/settings');
+    const { parseYaml } = await import('../../src/input/parse-yaml');
     const y = parseYaml('mirrors: {}\n---\nmirrors: {}\n');
     expect(y).toMatchObject({ ok: false, line: 2 });
     expect(parseYaml('mirrors: {}\n---\n').ok).toBe(true);

@@ -125,6 +125,16 @@ describe('regexp Expand: numbers and names as regexp.extract reads them (worked 
     expect(replaceAll(re('^a(b)c$'), 'abc', repl)).toBe(out);
   });
 
+  it('a name of digits that is no group number (leading zero, 1e8 or more) names a group', () => {
+    // extract: num = -1 once num >= 1e8 before the next digit (10 digits), or on a leading 0
+    expect(replaceAll(re('^(?P<1234567890>a)(?P<01>b)$'), 'ab', '$1234567890 ${01} $1$2')).toBe('a b ab');
+  });
+
+  it('${name followed by anything but } is no reference: the $ stays text', () => {
+    expect(replaceAll(re('^(?P<ab>x)$'), 'x', '${ab-}')).toBe('${ab-}');
+    expect(replaceAll(re('^(x)$'), 'x', '${1 }/$1')).toBe('${1 }/x');
+  });
+
   it('a named group and the group of that number are the same group', () => {
     expect(replaceAll(re('(?P<first>a)(?P<second>b)'), 'ab', '$second$first ${1}${2}')).toBe('ba ab');
   });

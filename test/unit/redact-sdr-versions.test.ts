@@ -50,6 +50,16 @@ describe('system-default-registry check', () => {
     ['registry.example.com/Upper', 'is not host[:port] or host[:port]/path'],
     ['registry.example.com:123456', 'is not host[:port] or host[:port]/path'],
     ['reg istry.example.com', 'is not host[:port] or host[:port]/path'],
+    // a TCP port is 1..65535: the pattern takes any five digits, the port check the rest
+    ['registry.example.com:1', undefined],
+    ['registry.example.com:65535/rancher', undefined],
+    ['[::1]:65535', undefined],
+    ['registry.example.com:0', 'is not host[:port] or host[:port]/path'],
+    ['registry.example.com:00000/rancher', 'is not host[:port] or host[:port]/path'],
+    ['registry.example.com:65536', 'is not host[:port] or host[:port]/path'],
+    ['registry.example.com:99999/rancher', 'is not host[:port] or host[:port]/path'],
+    ['[::1]:0', 'is not host[:port] or host[:port]/path'],
+    ['[::1]:65536/rancher', 'is not host[:port] or host[:port]/path'],
   ])('%j: %s', (value, problem) => expect(checkSystemDefaultRegistry(value)).toBe(problem));
 
   it('longer than 255 characters', () => {

@@ -45,6 +45,11 @@ describe('toToml11: what is not a basic string is taken as written', () => {
     expect(toToml11(text, dialect)).toEqual(ok(text));
   });
 
+  it.each(both)('%s: a comment on the last line, with no newline after it, ends the text', (dialect) => {
+    const text = 'a = "\\t" # the end, a " and \\e included';
+    expect(toToml11(text, dialect)).toEqual(ok(text));
+  });
+
   it.each(both)('%s: a multi-line string is left to the TOML parser', (dialect) => {
     const text = 'a = """\n\\e\n"""\n';
     expect(toToml11(text, dialect)).toEqual(ok(text));

@@ -4,7 +4,7 @@
 // the same value, or the same error at the same line and column.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYaml, parseYamlWhole } from '../../src/input/settings';
+import { parseYaml, parseYamlWhole } from '../../src/input/parse-yaml';
 
 const SEED = Number(process.env.FC_SEED ?? 1212);
 

@@ -1,10 +1,9 @@
 // Bundle smoke test: the real build-pkg output, loaded the way Rancher loads an
 // extension (global Vue, the UMD script, window[NAME-VERSION].default(plugin)), with a
 // recording plugin; then the registered component mounted on a sample cluster.
-import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { routeRancherAssets, PKG_ID, PKG_VERSION, DIST } from '../lib/bundle.mjs';
+import { bundleChunks, TOOL_PANELS } from '../../../bench/lib/bundle-chunks.mjs';
 import { RESULTS } from '../lib/paths.mjs';
 import { L } from '../lib/l10n.mjs';
 import * as expect from '../lib/expect.mjs';
@@ -27,11 +26,16 @@ async function openHost(page, host, params = {}) {
   return served;
 }
 
-/** the size ceiling of the built extension, gzip (level 9), in KB of 1024 bytes */
-// issue ceiling 200 KB; the yaml package (YAML 1.1 as the node reads it) took the tab to ~233 KB, the
-// per-entry memo of compile/validate and the one store module to 241.0 KB (2026-12-04): over it, tracked
-// in README (Performance); this gate catches a jump, it does not claim the ceiling
-const CEILING_KB = 245;
+/** the issue's ceiling, gzip (level 9), in KB of 1024 bytes */
+const ISSUE_CEILING_KB = 200;
+// Gates that catch a jump (measured 2026-12-04 after the tool panels and the yaml parser
+// left the tab's first load): what the tab loads when opened 171.8 KB, the Registry Routes
+// page 184.1 KB (both with the en-us strings); small headroom above each
+const TAB_CEILING_KB = 180;
+const PAGE_CEILING_KB = 190;
+
+const panelChunk = (p) => `${ PKG_ID }.umd.min.registry-mirrors-${ p }.js`;
+const kb = (bytes) => `${ (bytes / 1024).toFixed(1) } KB`;
 
 export default [
   {
@@ -85,7 +89,7 @@ export default [
     name: 'bundle: the registered component mounts on a sample cluster and edits it, without console errors',
     needs: ['browser', 'bundle'],
     async fn({ page, bundleHost }) {
-      await openHost(page, bundleHost, { sample: 'airgap-rke2-v1.31.6', mode: 'edit' });
+      const served = await openHost(page, bundleHost, { sample: 'airgap-rke2-v1.31.6', mode: 'edit' });
       const tab = page.locator('[data-testid="rm-tab"]');
 
       await expect.visible(tab, 'the tab rendered from the bundle');
@@ -115,60 +119,58 @@ export default [
 
         expect.equal(r.mirrors, { '*': { endpoint: ['https://registry.example.com'] }, 'docker.io': { endpoint: ['https://mirror.example.com'] } }, 'resource.spec.rkeConfig.registries.mirrors');
       });
-      // the tool sections load their panels from their own chunk when opened
-      await tab.getByRole('button', { name: L('registryMirrors.nodeFiles.title'), exact: true }).click();
-      await expect.text(tab.locator('[data-testid="rm-node-file-0"]'), '/etc/rancher/rke2/registries.yaml', 'node files panel (tools chunk)');
-      await tab.getByRole('button', { name: L('registryMirrors.saveDiff.title'), exact: true }).click();
-      await expect.visible(tab.locator('[data-testid="rm-save-diff-route"][data-image="docker.io/library/nginx:latest"]'), 'the save diff names nginx after the edit');
+      // what the tab loaded is what the size figure counts (the host page also loads the
+      // zh-hans strings, which Rancher loads for zh-hans users only), and no tool panel yet
+      const chunks = bundleChunks(DIST, PKG_ID);
+
+      expect.equal(served.filter((f) => f !== 'vue.global.prod.js' && f !== chunks.l10n['zh-hans'] && !chunks.tab.includes(f)), [], 'files loaded with the tab beyond what its size figure counts');
+      expect.equal(TOOL_PANELS.filter((p) => served.includes(panelChunk(p))), [], 'tool panel chunks loaded before any section was opened');
+      // each tool section loads its panel's chunk when opened, and shows the panel
+      const shows = {
+        'node-files':    () => expect.text(tab.locator('[data-testid="rm-node-file-0"]'), '/etc/rancher/rke2/registries.yaml', 'node files panel (its own chunk)'),
+        'import-export': () => expect.visible(tab.locator('[data-testid="rm-export-registries"]'), 'import/export panel: the registries.yaml export'),
+        'save-diff':     () => expect.visible(tab.locator('[data-testid="rm-save-diff-route"][data-image="docker.io/library/nginx:latest"]'), 'the save diff names nginx after the edit'),
+        'image-check':   () => expect.visible(tab.locator('[data-testid="rm-image-check-list"]'), 'image check panel: the image list'),
+      };
+      const titles = {
+        'node-files': 'nodeFiles', 'import-export': 'importExport', 'save-diff': 'saveDiff', 'image-check': 'imageCheck'
+      };
+
+      for (const p of TOOL_PANELS) {
+        expect.ok(!served.includes(panelChunk(p)), `${ panelChunk(p) } loaded before its section was opened`);
+        await tab.getByRole('button', { name: L(`registryMirrors.${ titles[p] }.title`), exact: true }).click();
+        await shows[p]();
+        expect.equal(chunks.panels[p].filter((f) => !served.includes(f)), [], `files of the ${ p } panel not loaded when its section was opened`);
+        await expect.hidden(tab.locator('[data-testid="rm-panel-loading"]'), `the loading status of the ${ p } panel once it is shown`);
+      }
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(RESULTS, 'bundle-smoke.png'), fullPage: true });
       page.assertNoProblems();
     },
   },
   {
-    // what Rancher may load for the tab: the UMD entry and its lazy chunks (Vue is the
-    // dashboard's). The Registry Routes page (Cluster Management) is a lazy route of its
-    // own: the chunks only it loads (SortableTable and what that imports) are measured
-    // separately, against the same budget: entry + everything the page loads.
-    // pkg/registry-mirrors/vue.config.js keeps both small.
-    name:  `bundle: ${ PKG_ID } (entry + lazy chunks of the tab; of the Registry Routes page; Vue excluded) is at most ${ CEILING_KB } KB gzip each`,
+    // What Rancher loads, per moment (bench/lib/bundle-chunks.mjs reads it from the built
+    // runtime): the entry on every page; with the tab the en-us strings and the tab's lazy
+    // group; each tool panel's chunk when its section opens; the zh-hans strings for zh-hans
+    // users only; the Registry Routes page's own lazy route. Vue is the dashboard's.
+    name:  `bundle: ${ PKG_ID } – the tab when opened is at most ${ TAB_CEILING_KB } KB gzip, the Registry Routes page ${ PAGE_CEILING_KB } KB; the rest reported against the ${ ISSUE_CEILING_KB } KB ceiling`,
     needs: ['browser', 'bundle'],
     async fn(_, t) {
-      const files = fs.readdirSync(DIST).filter((f) => f.endsWith('.js')).sort();
-      const entry = `${ PKG_ID }.umd.min.js`;
+      const c = bundleChunks(DIST, PKG_ID);
+      const when = (f) => [
+        c.tab.includes(f) && 'tab opened',
+        ...TOOL_PANELS.filter((p) => c.panels[p].includes(f)).map((p) => `${ p } panel`),
+        f === c.l10n['zh-hans'] && 'zh-hans users',
+        c.page.includes(f) && 'Registry Routes page',
+      ].filter(Boolean).join(', ') || 'never (unreferenced)';
 
-      expect.ok(files.includes(entry), `no ${ entry } in ${ DIST }`);
-      const text = (f) => fs.readFileSync(path.join(DIST, f), 'utf8');
-      const gz = Object.fromEntries(files.map((f) => [f, zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length]));
-      // chunk id -> file, from the entry's chunk-name map ({368:"registry-mirrors-routes-page"})
-      const names = Object.fromEntries([...text(entry).matchAll(/(\d+):"(registry-mirrors-[\w-]+)"/g)].map((m) => [m[1], m[2]]));
-      const fileOf = (id) => `${ PKG_ID }.umd.min.${ names[id] || id }.js`;
-      // the chunks each lazy import of the entry loads together
-      const groups = [...text(entry).matchAll(/Promise\.all\(\[((?:\w+\.e\(\d+\),?)+)\]\)/g)].map((m) => [...m[1].matchAll(/\d+/g)].map((x) => fileOf(x[0])));
-      const pageGroup = groups.find((g) => g.some((f) => f.includes('registry-mirrors-routes-page')));
-
-      expect.ok(pageGroup, 'the lazy route of the Registry Routes page in the entry');
-      const elsewhere = new Set([entry, ...groups.filter((g) => g !== pageGroup).flat()]);
-
-      // chunks the tab's own chunks load later (the tool panels)
-      for (const f of [...elsewhere]) {
-        if (f !== entry && files.includes(f)) {
-          for (const m of text(f).matchAll(/\.e\((\d+)\)/g)) {
-            elsewhere.add(fileOf(m[1]));
-          }
-        }
+      for (const f of c.files) {
+        t.note(`${ f }: ${ kb(c.gz[f]) } gzip – loads with: ${ when(f) }`);
       }
-      const pageOnly = new Set(pageGroup.filter((f) => !elsewhere.has(f)));
-      const sum = (list) => list.reduce((n, f) => n + (gz[f] || 0), 0);
-      const tab = sum(files.filter((f) => !pageOnly.has(f)));
-      const page = sum([entry, ...pageGroup]);
-
-      for (const f of files) {
-        t.note(`${ f }: ${ (gz[f] / 1000).toFixed(1) } KB gzip${ pageOnly.has(f) ? ' (Registry Routes page only)' : '' }`);
-      }
-      t.note(`tab: ${ (tab / 1000).toFixed(1) } KB gzip; Registry Routes page: ${ (page / 1000).toFixed(1) } KB gzip; all files: ${ (sum(files) / 1000).toFixed(1) } KB`);
-      expect.ok(tab <= CEILING_KB * 1000, `the extension (tab) is ${ (tab / 1000).toFixed(1) } KB gzip, over the budget of ${ CEILING_KB } KB (see the report: dist-pkg/${ PKG_ID }/report.html)`);
-      expect.ok(page <= CEILING_KB * 1000, `the Registry Routes page loads ${ (page / 1000).toFixed(1) } KB gzip, over the budget of ${ CEILING_KB } KB`);
+      t.note(`tab when opened: ${ kb(c.bytes.tab) }; + every tool panel: ${ kb(c.bytes.tabAndTools) }; panels alone: ${ TOOL_PANELS.map((p) => `${ p } ${ kb(c.bytes.panels[p]) }`).join(', ') }; Registry Routes page: ${ kb(c.bytes.page) }; all files: ${ kb(c.bytes.all) } (ceiling ${ ISSUE_CEILING_KB } KB)`);
+      expect.equal(c.files.filter((f) => when(f) === 'never (unreferenced)'), [], 'built files no lazy import names');
+      expect.ok(c.bytes.tab <= TAB_CEILING_KB * 1024, `the tab loads ${ kb(c.bytes.tab) } gzip when opened, over the gate of ${ TAB_CEILING_KB } KB (see dist-pkg/${ PKG_ID }/report.html)`);
+      expect.ok(c.bytes.page <= PAGE_CEILING_KB * 1024, `the Registry Routes page loads ${ kb(c.bytes.page) } gzip, over the gate of ${ PAGE_CEILING_KB } KB`);
     },
   },
 ];
