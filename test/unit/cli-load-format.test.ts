@@ -107,6 +107,18 @@ describe('loadCompiled: the CLI reads every entry and words its fixes for files'
     expect(route.attempts[0].url.startsWith(`${longEndpoint}/library/nginx/manifests/latest`)).toBe(true);
   });
 
+  const many = Array.from({ length: 101 }, (_, i) => `"https://m${i}.example.com"`).join(', ');
+  it.each([
+    ['a node registries.yaml', `mirrors:\n  docker.io:\n    endpoint: [${many}]\n`],
+    ['a Cluster manifest', `apiVersion: provisioning.cattle.io/v1\nkind: Cluster\nmetadata: {name: c}\nspec:\n  rkeConfig:\n    registries:\n      mirrors:\n        docker.io: {endpoint: [${many}]}\n`],
+  ])('%s: a mirror with 101 endpoints (the tab previews 100): every one is routed, no limit finding', (_what, text) => {
+    const compiled = loadCompiled(parseArgs(['--registries', file(text)]));
+    expect(compiled.findings.filter((f) => f.code === 'LIMIT_EXCEEDED')).toEqual([]);
+    const route = resolveRoute(compiled, 'nginx');
+    expect(route.attempts.length).toBe(102);
+    expect(route.attempts[100].url).toBe('https://m100.example.com/v2/library/nginx/manifests/latest?ns=docker.io');
+  });
+
   it('an empty endpoint: the finding says the node ignores it and how to fix the file', () => {
     const compiled = loadCompiled(parseArgs(['--registries', file('mirrors:\n  docker.io:\n    endpoint: [""]\n')]));
     const fd = compiled.findings.find((f) => f.code === 'ENDPOINT_INVALID');
