@@ -246,6 +246,16 @@ describe('endpoint findings', () => {
       { code: 'ENDPOINT_DUPLICATE', severity: 'warning', path: ['mirrors', 'r.example.com', 'endpoint', 1], message: 'Same endpoint as endpoint[0] (https://m.example.com/v2); the node skips it', fix: 'Remove the duplicate.', params: { index: '0', url: 'https://m.example.com/v2' } },
     ]);
   });
+  it("with the embedded registry, an endpoint at the supervisor's address defaults to https (K3s): a duplicate on K3s (6443), not on RKE2 (9345)", () => {
+    const value = { mirrors: { 'ghcr.io': { endpoint: ['127.0.0.1:6443', 'https://127.0.0.1:6443'] } } };
+    const dup = (distro: 'k3s' | 'rke2') => byCode(run(value, { embeddedRegistry: true, distro }), 'ENDPOINT_DUPLICATE');
+    for (const round of [1, 2]) {
+      expect(dup('k3s'), `round ${round}`).toEqual([
+        { code: 'ENDPOINT_DUPLICATE', severity: 'warning', path: ['mirrors', 'ghcr.io', 'endpoint', 1], message: 'Same endpoint as endpoint[0] (https://127.0.0.1:6443/v2); the node skips it', fix: 'Remove the duplicate.', params: { index: '0', url: 'https://127.0.0.1:6443/v2' } },
+      ]);
+      expect(dup('rke2'), `round ${round}`).toEqual([]);
+    }
+  });
 });
 
 describe('rewrite findings', () => {
