@@ -277,6 +277,14 @@ describe('rewrite findings', () => {
     ]);
   });
 
+  it('a back-reference: REWRITE_INVALID with the back-reference hint', () => {
+    const c = compilePattern('^(a+)/\\1$');
+    const error = c.ok ? '' : c.error;
+    expect(rw({ '^(a+)/\\1$': 'x/$1' }).filter((x) => x.code === 'REWRITE_INVALID')).toEqual([
+      { code: 'REWRITE_INVALID', severity: 'error', path: ['mirrors', 'r.example.com', 'rewrite', '^(a+)/\\1$'], message: `The pattern is not a valid Go (RE2) regular expression: ${error} (Go regular expressions have no back-references)`, fix: 'Rewrite the pattern in RE2 syntax, e.g. ^library/(.*)$.', params: { error, look: 'backref' } },
+    ]);
+  });
+
   const fix = 'Refer only to groups the pattern has ($1 is its first ( ) group), or add the group to the pattern.';
   it.each([
     ['^library/(.*)$', 'x/$2', '$2', 'The replacement uses $2, but the pattern has 1 group: it is replaced by nothing', 1],
