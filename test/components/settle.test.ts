@@ -88,3 +88,44 @@ describe('a long list of mirrors renders as it is reached', () => {
     expect(wrapper.find('[data-testid="rm-mirrors-more"]').exists()).toBe(false);
   });
 });
+
+describe('the status banner while an edit is being checked', () => {
+  beforeEach(() => {
+    SETTLE.delayMs = 40;
+  });
+  afterEach(() => {
+    SETTLE.delayMs = 0;
+  });
+
+  it('keeps the list it showed, marked as from before the edit, so the page below does not jump; the new list replaces it after the pause', async() => {
+    const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const list = () => wrapper.find('[data-testid="rm-status-list"]');
+
+    await typeKeys(wrapper, 'rm-endpoint-input-0', 'ftp://m');
+    await sleep(SETTLE.delayMs + 30);
+    await flushPromises();
+    expect(status(wrapper).state).toBe('error');
+    const before = list().findAll('li').map((li) => li.text());
+
+    expect(before.some((t) => t.includes('ftp'))).toBe(true);
+    expect(list().attributes('aria-busy')).toBe('false');
+    expect(list().classes()).not.toContain('rm-status-stale');
+
+    // the next keystroke: the summary says "checking", the list stays in place as it was,
+    // marked busy (not presented as the result of the edit)
+    await typeKeys(wrapper, 'rm-endpoint-input-0', 'x', { append: true });
+    expect(status(wrapper).state).toBe('updating');
+    expect(wrapper.get('[data-testid="rm-status-summary"]').text()).toContain('Checking the change');
+    expect(list().exists()).toBe(true);
+    expect(list().findAll('li').map((li) => li.text())).toEqual(before);
+    expect(list().attributes('aria-busy')).toBe('true');
+    expect(list().classes()).toContain('rm-status-stale');
+
+    // fixed: after the pause the list is the new one (empty: no list), not the kept one
+    await typeKeys(wrapper, 'rm-endpoint-input-0', 'https://mirror.example.com');
+    await sleep(SETTLE.delayMs + 30);
+    await flushPromises();
+    expect(status(wrapper).state).toBe('ok');
+    expect(list().exists()).toBe(false);
+  });
+});

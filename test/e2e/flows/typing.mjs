@@ -206,6 +206,52 @@ export default [
     },
   },
   {
+    name: 'typing: a keystroke moves nothing on the page: the status banner keeps its list and its size while the edit is checked (#11)',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      const card = mirrorCard(page, 'docker.io');
+      const box = card.getByRole('textbox', { name: L('registryMirrors.endpoints.label', { n: 1 }), exact: true });
+      const list = tab(page).locator('[data-testid="rm-status-list"]');
+
+      // an error the banner lists
+      await retype(page, box, 'ftp://m');
+      await expect.poll(async() => expect.equal((await status(page)).status, 'error', 'the banner after ftp://m'));
+      const items = await list.locator('li').allInnerTexts();
+
+      expect.ok(items.some((t) => t.includes('ftp')), `the banner lists the ftp endpoint: ${ JSON.stringify(items) }`);
+      // every frame from now on: the banner's height, where the next card starts on the page, the status
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        const banner = document.querySelector('[data-testid="rm-status"]');
+        const next = document.querySelector('[data-testid="rm-mirror-ghcr.io"]');
+
+        w.__frames = [];
+        const sample = () => {
+          w.__frames.push({ banner: banner.getBoundingClientRect().height, next: Math.round(next.getBoundingClientRect().top + window.scrollY), status: banner.getAttribute('data-status') });
+          w.__sampling = requestAnimationFrame(sample);
+        };
+
+        sample();
+      });
+      await page.keyboard.type('irror', { delay: 40 });
+      await expect.poll(async() => expect.equal((await status(page)).status, 'error', 'the banner after the pause'));
+      const frames = await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+
+        cancelAnimationFrame(w.__sampling);
+
+        return w.__frames;
+      });
+
+      expect.ok(frames.some((f) => f.status === 'updating'), 'frames were sampled while the edit was being checked');
+      expect.equal([...new Set(frames.map((f) => f.banner))].length, 1, `one banner height in every frame: ${ [...new Set(frames.map((f) => f.banner))].join(', ') }`);
+      expect.equal([...new Set(frames.map((f) => f.next))].length, 1, `the next card at one place in every frame: ${ [...new Set(frames.map((f) => f.next))].join(', ') }`);
+      await expect.value(box, 'ftp://mirror', 'the endpoint field');
+      expect.equal((await readSpec(page)).mirrors['docker.io'].endpoint[0], 'ftp://mirror', 'the endpoint in the spec');
+      expect.equal(await list.getAttribute('aria-busy'), 'false', 'the list is current again');
+    },
+  },
+  {
     name: 'typing: with the two-layers explainer closed, the banner link of a system-default-registry finding opens it at the what-if field (#7)',
     async fn({ page, harness }) {
       await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
