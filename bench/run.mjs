@@ -224,8 +224,14 @@ writeFileSync(listFile, `${images10k.join('\n')}\n`);
 // of a pool of distinct references), so the engine's input-keyed memo tables start cold for
 // each list, as in a fresh CLI process.
 const SLICES = SHORT ? 2 : 20;
-const manyPool = wanted('many.inprocess') ? makeImages(10_000 * SLICES, 200, { unique: true, seed: 7 }) : [];
-const slice = (i) => manyPool.slice((i % SLICES) * 10_000, ((i % SLICES) + 1) * 10_000);
+// built whenever a figure that reads it runs (with --filter resolve, only the resolve figure does)
+const manyPool = ['many.inprocess.resolve', 'many.inprocess.cli-main'].some(wanted) ? makeImages(10_000 * SLICES, 200, { unique: true, seed: 7 }) : [];
+const slice = (i) => {
+  const list = manyPool.slice((i % SLICES) * 10_000, ((i % SLICES) + 1) * 10_000);
+  // an empty list times nothing, and a timed run of nothing never reaches its measuring time
+  if (list.length !== 10_000) throw new Error(`bench: slice ${i} of the 10,000-image pool has ${list.length} images`);
+  return list;
+};
 if (wanted('many.inprocess.resolve')) {
   // a fresh compile before every sample (untimed): per-registry plans start cold, as in the CLI
   let fresh;
