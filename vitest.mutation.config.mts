@@ -45,6 +45,8 @@ export default defineConfig({
       'test/unit/cli-pipelines.test.ts',
       'test/unit/cli-texts.test.ts',
       'test/unit/rancher-api.test.ts',
+      // compares the l10n files with each other; it runs no engine code
+      'test/unit/l10n-parity.test.ts',
     ],
     environment: 'node',
     // one worker for all test files of a mutant's run, not a fresh thread per file: the

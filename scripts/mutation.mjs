@@ -56,6 +56,15 @@ if (before && run.status !== null && existsSync(join(root, INCREMENTAL_FILE))) {
 }
 const equivalent = existsSync(EQUIVALENT) ? JSON.parse(readFileSync(EQUIVALENT, 'utf8')) : [];
 
+// Every test file of vitest.mutation.config.mts must have run under Stryker. A file that
+// cannot load in Stryker's sandbox (it reads a path ignorePatterns leaves out) is dropped
+// without a word, and the mutants only it would kill show as "no coverage".
+const listed = spawnSync(join(root, 'node_modules/.bin/vitest'), ['list', '--config', 'vitest.mutation.config.mts', '--filesOnly', '--json'], { cwd: root, encoding: 'utf8' });
+const expectedFiles = listed.status === 0 ? JSON.parse(listed.stdout).map((t) => t.file.slice(root.length + 1)) : undefined;
+const missingFiles = expectedFiles ? expectedFiles.filter((f) => !(f in (report.testFiles ?? {}))) : [];
+if (!expectedFiles) console.error(`mutation: could not list the test files (vitest list exit ${listed.status}): ${listed.stderr}`);
+else if (missingFiles.length) console.error(`mutation: ${missingFiles.length} test file(s) did not run under Stryker (do they read a path stryker.config.json ignores?): ${missingFiles.join(', ')}`);
+
 /** The summary line of a Stryker report (mutation-testing-report-schema). */
 function summarize(rep, label) {
   const count = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Pending: 0 };
@@ -140,4 +149,4 @@ function mergeReports(before, after) {
   }
   return out;
 }
-process.exit(run.status ?? 1);
+process.exit(!expectedFiles || missingFiles.length ? 1 : (run.status ?? 1));
