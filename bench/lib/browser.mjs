@@ -108,6 +108,24 @@ async function typeMeasured(page, keys, gapMs) {
   }
 }
 
+/**
+ * The first key after each pause in typing: each key is pressed once the derived state of the
+ * one before is fresh again and a further `pauseMs` has passed (an admin who stops to read,
+ * then types on). Returns the keydown → paint samples of these keys.
+ */
+async function typeAfterPauses(page, keys, pauseMs) {
+  await page.evaluate(() => {
+    /** @type {any} */ (window).__lat.samples = [];
+  });
+  for (let i = 0; i < keys.length; i++) {
+    await page.keyboard.press(keys[i]);
+    await page.waitForFunction((k) => /** @type {any} */ (window).__lat.samples.length > k && document.querySelector('[data-testid="rm-status"]')?.getAttribute('data-status') !== 'updating', i, { polling: 5, timeout: 30_000 });
+    await page.waitForTimeout(pauseMs);
+  }
+
+  return page.evaluate(() => /** @type {any} */ (window).__lat.samples);
+}
+
 /** "/team-proxy" typed, then erased again, over and over: every key changes the value */
 function keySequence(count) {
   const word = '/team-proxy';
@@ -123,12 +141,14 @@ function keySequence(count) {
 
 /**
  * Launch Chromium, serve dist-standalone/, and measure typing into an endpoint for each size;
- * `floor`: the same measure on a bare <input> first (what the browser and machine cost alone).
- * @param {{ sizes: number[], keystrokes: number, gapMs?: number, floor?: boolean, log?: (s: string) => void }} opts
- * @returns {Promise<{ chromium: string, dir: string, results: Record<string, { samples: number[], eventTiming: number[], summary: any, renderMs: number, settledMs?: number }> }>}
+ * `floor`: the same measure on a bare <input> first (what the browser and machine cost alone);
+ * `afterPauses`: then that many keys, each the first after a pause of `pauseMs` once the
+ * derived state is fresh.
+ * @param {{ sizes: number[], keystrokes: number, gapMs?: number, floor?: boolean, afterPauses?: number, pauseMs?: number, log?: (s: string) => void }} opts
+ * @returns {Promise<{ chromium: string, dir: string, results: Record<string, { samples: number[], eventTiming: number[], summary: any, renderMs: number, settledMs?: number, afterPauses?: { samples: number[], summary: any } }> }>}
  */
 export async function measureTyping({
-  sizes, keystrokes, gapMs = 120, floor = false, log = (/** @type {string} */ _s) => undefined
+  sizes, keystrokes, gapMs = 120, floor = false, afterPauses = 0, pauseMs = 500, log = (/** @type {string} */ _s) => undefined
 }) {
   const server = await serveStandalone('/try/');
   const browser = await launchChromium();
@@ -193,8 +213,12 @@ export async function measureTyping({
           }
         }
         eventTiming.push(...byId.values());
+        // then the first key after each of `afterPauses` pauses (it also marks the derived
+        // panels "updating…", which the keys of a burst find already marked)
+        const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : [];
+
         results[n] = {
-          samples, eventTiming, summary: summarize(samples), renderMs, settledMs
+          samples, eventTiming, summary: summarize(samples), renderMs, settledMs, afterPauses: paused.length ? { samples: paused, summary: summarize(paused) } : undefined
         };
         log(`    ${ n } mirrors: ${ samples.length } keystrokes, first render ${ renderMs } ms`);
       } finally {

@@ -24,6 +24,8 @@ export interface MountOptions {
   mode?: Mode;
   route?: any;
   store?: HarnessStoreOptions;
+  /** global mixins besides the shell's (e.g. one that counts re-renders) */
+  mixins?: any[];
 }
 
 export async function mountTab(cluster: any, opts: MountOptions = {}) {
@@ -35,7 +37,8 @@ export async function mountTab(cluster: any, opts: MountOptions = {}) {
     attachTo:    document.body,
     global:      {
       ...globals,
-      mocks: { $route: opts.route ?? routeFor(opts.mode ?? 'edit') },
+      mixins: [...globals.mixins, ...(opts.mixins ?? [])],
+      mocks:  { $route: opts.route ?? routeFor(opts.mode ?? 'edit') },
     },
   });
 

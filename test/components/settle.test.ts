@@ -129,3 +129,43 @@ describe('the status banner while an edit is being checked', () => {
     expect(list().exists()).toBe(false);
   });
 });
+
+describe('the first keystroke of an edit', () => {
+  beforeEach(() => {
+    SETTLE.delayMs = 40;
+  });
+  afterEach(() => {
+    SETTLE.delayMs = 0;
+  });
+
+  it('re-renders the edited card and what says "updating…", not the whole tab (the keystroke that follows a pause paints as fast as the rest)', async() => {
+    const renders = new Map<string, number>();
+    const countRenders = {
+      updated(this: any) {
+        const name = this.$options.name;
+
+        renders.set(name, (renders.get(name) ?? 0) + 1);
+      },
+    };
+    const { wrapper, resource } = await mountTab(manyMirrors(30), { mixins: [countRenders] });
+
+    renders.clear();
+    await typeKeys(wrapper, 'rm-endpoint-input-0', 'x', { append: true });
+    // the edit is in the spec, and the page says it is being checked
+    expect(registries(resource).mirrors['registry-0.example.com'].endpoint[0]).toBe('https://cache-0.example.netx');
+    expect(status(wrapper).state).toBe('updating');
+    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="rm-tools-updating"]').exists()).toBe(true);
+    expect(wrapper.get('[data-testid="rm-tools"]').attributes('aria-busy')).toBe('true');
+    // the tab itself and the 29 other cards were not rendered again
+    expect(renders.get('RegistryMirrorsTab') ?? 0).toBe(0);
+    expect(renders.get('MirrorCard') ?? 0).toBeLessThanOrEqual(1);
+
+    // after the pause the derived state is new and nothing says "updating…"
+    await sleep(SETTLE.delayMs + 30);
+    await flushPromises();
+    expect(status(wrapper).state).toBe('error');
+    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="rm-tools"]').attributes('aria-busy')).toBe('false');
+  });
+});
