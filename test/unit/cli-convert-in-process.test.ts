@@ -8,9 +8,17 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main';
 import { convertInputKind } from '../../src/cli/convert';
+
+// standard input ('-') as a pipe would give it: fd 0 reads `stdin.text` (every other read is the real file system)
+const stdin = vi.hoisted(() => ({ text: '' }));
+vi.mock('node:fs', async(importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = ((p: unknown, ...rest: unknown[]) => (p === 0 ? Buffer.from(stdin.text) : (fs.readFileSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.readFileSync;
+  return { ...fs, default: { ...fs, readFileSync }, readFileSync };
+});
 
 function run(args: string[]) {
   let stdout = '';
@@ -93,6 +101,30 @@ describe('convert: options and input that are refused (exit 2, one line naming t
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(new RegExp(`^registry-route: ${f}:\\d+:\\d+: \\S`));
     expect(lines(r.stderr)).toHaveLength(1);
+  });
+
+  it.each(['cluster', 'node'])('--to %s: a YAML error names file:line:column, not the kind of document', (to) => {
+    const f = file('mirrors:\n\tdocker.io: {}\n');
+    const r = run(['convert', '--to', to, f]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(new RegExp(`^registry-route: ${f}:2:\\d+: \\S[^\\n]*\\n$`));
+  });
+
+  it('- reads standard input, and messages call it stdin', () => {
+    stdin.text = 'mirrors:\n\tdocker.io: {}\n';
+    const bad = run(['convert', '--to', 'cluster', '-']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^registry-route: stdin:2:\d+: \S/);
+    stdin.text = 'mirrors:\n  docker.io:\n    endpoint: ["https://m.example.com"]\n';
+    expect(run(['convert', '--to', 'node', '-'])).toEqual({ code: 2, stdout: '', stderr: "registry-route: stdin is a node registries.yaml already (mirrors/configs in the node's field names); convert it with --to cluster\n" });
+    const ok = run(['convert', '--to', 'cluster', '-']);
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toContain('- https://m.example.com');
+  });
+
+  it('--secrets - and FILE - both: stdin is read once; the message names the Secrets file', () => {
+    stdin.text = clusterYaml('configs:\n  r.example.com: {authConfigSecretName: s}\n');
+    expect(run(['convert', '--to', 'node', '--secrets', '-', '-'])).toEqual({ code: 2, stdout: '', stderr: "registry-route: stdin ('-') can be read only once; give the Secrets file as a file\n" });
   });
 
   it.each(['cluster', 'node'])('--to %s of a document that is no registries.yaml, Cluster or {registries: ...}', (to) => {
