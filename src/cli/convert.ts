@@ -96,16 +96,14 @@ function toCluster(o: CliOptions, io: Io, name: string, text: string, kind: stri
     io.err.write(`registry-route: ${name}: an endpoint or key holds user info or a query (a token?); nothing was converted (remove it; credentials go in configs.<host>.auth)\n`);
     return 1;
   }
+  // the Secret manifests first: a --secrets-out that cannot be written leaves no spec
+  // naming Secrets that were never written (exit 2 says nothing was written)
+  const secretsOut = r.secrets.length ? o.secretsOut : undefined;
+  if (secretsOut) writePrivateFile(secretsOut, secretsDocument(r), o.force, 'add --force to replace it');
   io.out.write(spec);
   for (const s of r.secrets) io.err.write(`note: Secret ${s.namespace}/${s.name} (${s.type}) holds the credentials of ${s.host} (keys: ${s.keys.join(', ')})\n`);
   for (const m of r.missing) io.err.write(`missing: configs.${m.host}.${m.field}: ${m.message}\n`);
-  if (r.secrets.length) {
-    if (!o.secretsOut) {
-      io.err.write('note: credential values are not printed; add --secrets-out FILE to write the Secret manifests\n');
-    } else {
-      writePrivateFile(o.secretsOut, secretsDocument(r), o.force, 'add --force to replace it');
-      io.err.write(`note: wrote ${r.secrets.length} Secret manifest(s) to ${o.secretsOut} (mode 0600)\n`);
-    }
-  }
+  if (secretsOut) io.err.write(`note: wrote ${r.secrets.length} Secret manifest(s) to ${secretsOut} (mode 0600)\n`);
+  else if (r.secrets.length) io.err.write('note: credential values are not printed; add --secrets-out FILE to write the Secret manifests\n');
   return errors.length ? 1 : 0;
 }
