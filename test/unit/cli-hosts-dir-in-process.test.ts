@@ -112,6 +112,7 @@ describe('hosts-dir writes the files (in process)', () => {
 
 describe('hosts-dir refuses bad settings and writes nothing (in process)', () => {
   it.each([
+    ['', 'would be written outside OUTDIR'],
     ['..', 'would be written outside OUTDIR'],
     ['.', 'would be written outside OUTDIR'],
     ['a/b', 'would be written outside OUTDIR'],
@@ -130,6 +131,13 @@ describe('hosts-dir refuses bad settings and writes nothing (in process)', () =>
   it('the whole refusal for a key that climbs out of OUTDIR', () => {
     const r = hostsDir('mirrors:\n  "..":\n    endpoint: ["https://m.example.com"]\n', fresh().out, '--distro', 'k3s');
     expect(r.stderr).toBe(`registry-route: hosts-dir: mirror or config key ".." would be written outside OUTDIR; ${FIX_KEY}\n`);
+  });
+
+  it('a config key that climbs out of OUTDIR is refused as well', () => {
+    const { parent, out } = fresh();
+    const r = hostsDir('configs:\n  "..":\n    tls: {insecure_skip_verify: true}\n', out, '--distro', 'k3s');
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `registry-route: hosts-dir: mirror or config key ".." would be written outside OUTDIR; ${FIX_KEY}\n`]);
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   it('a key of 255 bytes is the longest directory name: written', () => {
