@@ -89,6 +89,36 @@ describe('which findings a route shows (in process)', () => {
     expect(r.stdout).not.toContain('Other findings');
   });
 
+  it('a finding on the mirror key itself (mirrors.docker.io) goes with the route through it', () => {
+    const r = run(['--registries', file('mirrors:\n  docker.io: {}\n  quay.io:\n    endpoint: ["https://q.example.com"]\n'), '--distro', 'k3s', 'nginx', 'quay.io/a']);
+    const blocks = r.stdout.split('\n\n');
+    expect(blocks).toHaveLength(2);
+    expect(findingsIn(blocks[0])).toContain('info MIRROR_NO_ENDPOINTS mirrors.docker.io');
+    expect(findingsIn(blocks[1])).not.toContain('info MIRROR_NO_ENDPOINTS mirrors.docker.io');
+  });
+
+  it('a finding on the whole configs section goes with every route, like a top-level one', () => {
+    const r = run(['--registries', file('mirrors:\n  docker.io:\n    endpoint: ["https://m.example.com"]\nconfigs: 5\n'), '--distro', 'k3s', 'nginx', 'quay.io/a']);
+    const blocks = r.stdout.split('\n\n');
+    expect(blocks).toHaveLength(2);
+    for (const b of blocks) expect(findingsIn(b).filter((x) => x.includes('FIELD_TYPE'))).toEqual(['error FIELD_TYPE configs']);
+    expect(r.stdout).not.toContain('Other findings');
+  });
+
+  it('a finding elsewhere in a Cluster manifest (machineSelectorConfig) is shown once, under other findings', () => {
+    const manifest = file(
+      'apiVersion: provisioning.cattle.io/v1\nkind: Cluster\nmetadata: {name: c, namespace: fleet-default}\nspec:\n  kubernetesVersion: v1.32.3+k3s1\n  rkeConfig:\n' +
+        '    machinePools:\n      - name: edge\n        labels: {site: edge}\n    machineSelectorConfig:\n      - machineLabelSelector:\n          matchLabels: {site: edge}\n        config:\n          embedded-registry: true\n' +
+        '    registries:\n      mirrors:\n        docker.io:\n          endpoint: ["https://m.example.com"]\n',
+    );
+    const r = run(['--registries', manifest, 'nginx', 'quay.io/a']);
+    expect(r.code).toBe(0);
+    const blocks = r.stdout.split('\n\n');
+    expect(blocks).toHaveLength(3);
+    for (const b of blocks.slice(0, 2)) expect(b).not.toContain('NODE_LABEL_DEPENDENT');
+    expect(blocks[2]).toMatch(/^Other findings of the settings:\n {2}warning NODE_LABEL_DEPENDENT machineSelectorConfig\[0\]\.config\.embedded-registry: /);
+  });
+
   it('a route with only its own findings shows them', () => {
     const r = run(['--registries', file('mirrors: {}\n'), '--distro', 'k3s', 'nginx']);
     expect(findingsIn(r.stdout)).toEqual(['info DOCKER_HUB_DIRECT mirrors']);
