@@ -47,6 +47,8 @@ export default defineConfig({
       'test/unit/rancher-api.test.ts',
       // compares the l10n files with each other; it runs no engine code
       'test/unit/l10n-parity.test.ts',
+      // runs scripts/mutation.mjs against a stand-in Stryker: no engine code either
+      'test/unit/mutation-script.test.ts',
     ],
     environment: 'node',
     // one worker for all test files of a mutant's run, not a fresh thread per file: the

@@ -9,7 +9,7 @@
 // test/mutation/equivalent.json; the line gives the score with and without them.
 // Exit code: Stryker's (thresholds.break 80 fails the run), or 1 when no report.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,9 @@ if (ci) {
 const partial = incremental && !ci && args.some((a) => a === '--mutate' || a === '-m' || a.startsWith('--mutate='));
 const before = partial && existsSync(join(root, INCREMENTAL_FILE)) ? JSON.parse(readFileSync(join(root, INCREMENTAL_FILE), 'utf8')) : undefined;
 
+// a report left by an earlier run must never be read as this run's (Stryker writes none when
+// it stops before testing, e.g. a test that fails in its initial run)
+rmSync(REPORT, { force: true });
 const t0 = Date.now();
 const run = spawnSync(join(root, 'node_modules/.bin/stryker'), stryker, { cwd: root, stdio: 'inherit' });
 const minutes = ((Date.now() - t0) / 60000).toFixed(1);
