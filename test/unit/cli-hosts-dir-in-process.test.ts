@@ -346,16 +346,17 @@ describe('hosts-dir when the file system refuses (in process)', () => {
 });
 
 describe('hosts-dir tells what it did not write', () => {
-  it('a mirror key in error: the valid registries are written, the error is printed with its fix, exit 1 (never "wrote 0" and exit 0)', () => {
+  it('a mirror key in error: the files are written as on the node, and the error is printed with its fix (never only "wrote 0")', () => {
     const { out } = fresh();
     const r = hostsDir(`mirrors:\n  "a\\\\b":\n    endpoint: ["https://x.example.com"]\n${DOCKER.slice('mirrors:\n'.length)}`, out, '--distro', 'k3s');
-    expect(r.code).toBe(1);
+    // exit 0: the files are what the node writes (the conformance suite compares them with ctr)
+    expect(r.code).toBe(0);
     expect(r.stdout).toBe(`wrote 1 hosts.toml file(s) to ${out}\n`);
     expect(readdirSync(out)).toEqual(['docker.io']);
     expect(readFileSync(join(out, 'docker.io', 'hosts.toml'), 'utf8')).toBe(DOCKER_K3S);
     // the admin learns which entry got no file and how to fix it
     expect(r.stderr).toBe(
-      'error: the settings hold 1 error; the node writes no hosts.toml for an entry in error:\n'
+      'warning: the settings hold 1 error; the files are written as the node writes them, and an entry in error gets no file or one containerd ignores:\n'
       + '  error   MIRROR_KEY_INVALID mirrors.a\\b: Mirror key "a\\b" is not a valid host[:port]; no image ever uses it\n'
       + '          fix: Use the registry host as images name it: docker.io, registry.example.com:5000 or *.\n',
     );
