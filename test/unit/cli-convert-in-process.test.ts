@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './cli-run';
 import { convertInputKind } from '../../src/cli/convert';
 
 // standard input ('-') as a pipe would give it: fd 0 reads `stdin.text` (every other read is the real file system)
@@ -20,12 +20,6 @@ vi.mock('node:fs', async(importOriginal) => {
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
 
-function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = main(args, { write: (s: string) => { stdout += s; return true; } } as never, { write: (s: string) => { stderr += s; return true; } } as never);
-  return { code, stdout, stderr };
-}
 const dir = mkdtempSync(join(tmpdir(), 'rr-convert-'));
 let n = 0;
 function file(text: string) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './cli-run';
 
 const dir = mkdtempSync(join(tmpdir(), 'rr-hostsdir-'));
 let n = 0;
@@ -23,19 +23,6 @@ function fresh(): { parent: string; out: string } {
   const parent = join(dir, `p${n++}`);
   mkdirSync(parent);
   return { parent, out: join(parent, 'certs.d') };
-}
-function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const w = (f: (s: string) => void) =>
-    ({
-      write: (s: string) => {
-        f(s);
-        return true;
-      },
-    }) as never;
-  const code = main(args, w((s) => (stdout += s)), w((s) => (stderr += s)));
-  return { code, stdout, stderr };
 }
 const hostsDir = (settings: string, out: string, ...opts: string[]) => run(['hosts-dir', '--registries', file(settings), ...opts, out]);
 

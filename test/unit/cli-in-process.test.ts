@@ -8,16 +8,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './cli-run';
 import { failsAt } from '../../src/cli/check';
 import { at, formatPath } from '../../src/cli/format';
 
-function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = main(args, { write: (s: string) => { stdout += s; return true; } } as never, { write: (s: string) => { stderr += s; return true; } } as never);
-  return { code, stdout, stderr };
-}
 const dir = mkdtempSync(join(tmpdir(), 'rr-inproc-'));
 let n = 0;
 function file(text: string) {

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runCli as run } from './cli-run';
 
 const dir = mkdtempSync(join(tmpdir(), 'rr-routes-'));
 let n = 0;
@@ -17,19 +17,6 @@ function file(text: string): string {
   const p = join(dir, `f${n++}`);
   writeFileSync(p, text);
   return p;
-}
-function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const w = (f: (s: string) => void) =>
-    ({
-      write: (s: string) => {
-        f(s);
-        return true;
-      },
-    }) as never;
-  const code = main(args, w((s) => (stdout += s)), w((s) => (stderr += s)));
-  return { code, stdout, stderr };
 }
 /** The "  <level> <CODE> <path>" of each finding line in a block of text output. */
 const findingsIn = (block: string) => [...block.matchAll(/^ {2}(error|warning|info) +([A-Z_0-9]+) (\S+?):? /gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
