@@ -42,3 +42,17 @@ describe('npm run test:mutation when Stryker fails before its report', () => {
     expect(readFileSync(join(root, 'test/mutation/stryker-incremental.json'), 'utf8')).toBe(baseline);
   });
 });
+
+describe('npm run test:mutation before npm ci', () => {
+  it('exits 1 naming the missing Stryker and the fix, not a bare "exit null"', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rr-mutation-'));
+    mkdirSync(join(root, 'scripts'));
+    copyFileSync(join(ROOT, 'scripts/mutation.mjs'), join(root, 'scripts/mutation.mjs'));
+    const r = spawnSync(process.execPath, [join(root, 'scripts/mutation.mjs')], { cwd: root, encoding: 'utf8' });
+
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('node_modules/.bin/stryker');
+    expect(r.stderr).toContain('npm ci');
+    expect(r.stderr).not.toContain('exit null');
+  });
+});
