@@ -47,7 +47,8 @@ const t0 = Date.now();
 const run = spawnSync(join(root, 'node_modules/.bin/stryker'), stryker, { cwd: root, stdio: 'inherit' });
 if (run.error) {
   // e.g. ENOENT: node_modules is missing (a fresh clone before npm ci)
-  console.error(`mutation: could not start node_modules/.bin/stryker (${run.error.code ?? run.error.message}); run npm ci first`);
+  const code = /** @type {NodeJS.ErrnoException} */ (run.error).code;
+  console.error(`mutation: could not start node_modules/.bin/stryker (${code ?? run.error.message}); run npm ci first`);
   process.exit(1);
 }
 const minutes = ((Date.now() - t0) / 60000).toFixed(1);
