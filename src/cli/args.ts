@@ -245,7 +245,7 @@ convert:
   --secrets-out FILE           --to cluster: write the auth Secrets to create (mode 0600; an
                                existing FILE only with --force); credentials are never printed
   --secrets FILE               --to node: Secret manifests, so placeholders name their real keys
-  --distro rke2|k3s, --distro-version VERSION   whose node paths to write (default rke2)
+  --distro rke2|k3s, --distro-version VERSION   --to node: whose node paths to write (default rke2)
 
 fleet:
   --secrets FILE               kubectl get secrets -n fleet-default -o yaml (names and types are

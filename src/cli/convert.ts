@@ -36,6 +36,8 @@ export function convertCommand(o: CliOptions, io: Io): number {
   const file = o.positional[0];
   const name = file === '-' ? 'stdin' : file;
   if (o.to === 'cluster' && o.secrets) throw new UsageError('--secrets applies to --to node (--to cluster writes Secrets with --secrets-out)');
+  // the distribution decides only the node paths --to node writes: a spec is the same for both
+  if (o.to === 'cluster' && (o.distro || o.distroVersion)) throw new UsageError(`${o.distro ? '--distro' : '--distro-version'} applies to --to node (the node paths it writes); a Cluster spec is the same for RKE2 and K3s`);
   if (o.to === 'node' && (o.secretsOut || o.clusterName || o.force)) throw new UsageError(`${o.secretsOut ? '--secrets-out' : o.clusterName ? '--cluster-name' : '--force'} applies to --to cluster`);
   const text = readInput(file, 'file to convert');
   const y = parseYaml(text);
@@ -83,7 +85,7 @@ function readSecretsFile(file: string): Record<string, string[]> {
 function toCluster(o: CliOptions, io: Io, name: string, text: string, kind: string): number {
   if (kind === 'cluster') throw new UsageError(`${name} is a Cluster manifest; convert it with --to node (--to cluster reads a node registries.yaml)`);
   if (kind === 'registries') throw new UsageError(`${name} holds spec.rkeConfig.registries (as --to cluster writes it); convert it with --to node`);
-  const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: o.distro ?? distroOf(o.distroVersion), mode: 'replace' });
+  const r = importNodeRegistries(text, { namespace: o.namespace, clusterName: o.clusterName, distro: distroOf(undefined), mode: 'replace' });
   if (!r.ok) throw new UsageError(at(name, r));
   const errors = r.findings.filter((f) => f.severity === 'error');
   const credentials = errors.filter((f) => f.code === 'ENDPOINT_CREDENTIALS' || f.code === 'KEY_CREDENTIALS');
