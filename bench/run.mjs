@@ -431,9 +431,9 @@ function table() {
 
 console.log(`\nsrc/ ${built.fingerprint}${srcChanged ? ` → ${fingerprintEnd} (changed during the run)` : ''}, node ${process.version}, ${cpus().length} CPUs, ${SHORT ? 'short mode' : 'full mode'}\n${table()}\n`);
 const notes = [
-  'Methods: in-process figures use tinybench (runSync, warm-up on); resolve throughput runs',
-  `${RESOLVE_BATCH} resolves per tinybench sample (per-sample timer overhead amortised), figures = batch / mean,`,
-  `over ${UNIQUE_POOL.toLocaleString('en-US')} distinct references (no input-keyed cache hits) unless marked memo-warm.`,
+  'Methods: in-process figures use tinybench (runSync, warm-up on); resolve throughput runs in a worker',
+  `thread of its own per figure, ${RESOLVE_BATCH} resolves per tinybench sample (per-sample timer overhead amortised),`,
+  `figures = batch / mean, over ${UNIQUE_POOL.toLocaleString('en-US')} distinct references unless marked memo-warm.`,
   'Keystroke/compile/validate figures are medians of whole calls. The CLI figure is a separate',
   'process per run (hyperfine if installed). RE2 patterns are cached by src/containerd/rewrite.ts across iterations.',
 ];

@@ -21,10 +21,4 @@ describe('convert --to cluster: the options of --to node are refused (exit 2, no
     const r = run(['convert', '--to', 'cluster', ...args, node]);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `registry-route: ${message}\n`]);
   });
-
-  it('without them the same file converts (exit 0)', () => {
-    const r = run(['convert', '--to', 'cluster', node]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('https://m.example.com');
-  });
 });
