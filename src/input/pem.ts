@@ -17,11 +17,15 @@ export function utf8ToBase64(text: string): string {
   return btoa(bin);
 }
 
-/** Standard base64 (white space ignored) as Go's StdEncoding reads it; null if it is not. */
-function base64ToBytes(b64: string): Uint8Array | null {
-  const clean = b64.replace(/\s+/g, '');
+/**
+ * Standard base64 as Go's base64.StdEncoding reads it (how encoding/json reads caBundle,
+ * a []byte): "\r" and "\n" are ignored, any other white space is an error, the padding is
+ * required and "=" may only end it. null if it is not such base64.
+ */
+export function base64ToBytes(b64: string): Uint8Array | null {
+  const clean = b64.replace(/[\r\n]/g, '');
 
-  if (!clean || !isStdBase64(clean)) {
+  if (!clean || clean.length % 4 !== 0 || !isStdBase64(clean)) {
     return null;
   }
   try {
@@ -272,7 +276,8 @@ export function readPemCertificates(pem: string): CertRead[] {
   const out: CertRead[] = [];
 
   for (const m of pem.matchAll(PEM_RE)) {
-    const bytes = base64ToBytes(m[1]);
+    // encoding/pem drops spaces and tabs from a block's body before decoding it
+    const bytes = base64ToBytes(m[1].replace(/[ \t]/g, ''));
 
     out.push(bytes ? readCertificate(bytes) : { ok: false, error: 'bad base64' });
   }

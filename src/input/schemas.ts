@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { LIMITS, limitMessage } from '../lib/limits';
 import { Canonical, isSealed, PerEntry } from '../lib/memo';
 import { phraseId } from '../lib/phrase-id';
+import { base64ToBytes } from './pem';
 import type { Distro, Finding, FindingParams, MirrorEntry, Registries, RegistryConfigEntry, Surface } from '../types';
 
 // YAML leaves an empty value as null; RKE2/K3s read that as "not set".
@@ -405,16 +406,13 @@ export function caBundleProblem(value: string, surface: Surface = 'tab'): { mess
       ? { message, fix: 'Put the PEM base64-encoded in caBundle (base64 -w0 ca.pem).', variant: 'pem.cli' }
       : { message, fix: 'Paste the PEM in the CA bundle field of the form (it encodes it), or base64-encode it.', variant: 'pem' };
   }
-  const compact = value.replace(/\s+/g, '');
-  let decoded: string;
-  try {
-    if (/[^A-Za-z0-9+/=]/.test(compact) || /=[^=]/.test(compact)) throw new Error('not base64');
-    decoded = atob(compact);
-  } catch {
+  const bytes = base64ToBytes(value);
+  if (!bytes) {
     return surface === 'cli'
       ? { message: 'The CA bundle is not valid base64', fix: 'Base64-encode the CA certificate in PEM form (base64 -w0 ca.pem) and put that in caBundle.', variant: 'base64.cli' }
       : { message: 'The CA bundle is not valid base64', fix: 'Paste the CA certificate as PEM (-----BEGIN CERTIFICATE----- …) in the form.', variant: 'base64' };
   }
+  const decoded = new TextDecoder('latin1').decode(bytes);
   const begin = decoded.indexOf('-----BEGIN CERTIFICATE-----');
   const end = begin === -1 ? -1 : decoded.indexOf('-----END CERTIFICATE-----', begin);
   if (begin === -1 || end === -1) {
