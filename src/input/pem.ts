@@ -241,6 +241,10 @@ export function readCertificate(der: Uint8Array): CertRead {
   try {
     const certTlv = readTlv(der, 0, der.length);
     const [tbs] = children(der, certTlv);
+
+    if (!tbs) {
+      throw new Error('not a certificate');
+    }
     const f = children(der, tbs);
     let i = 0;
 

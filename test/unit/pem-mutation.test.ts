@@ -37,6 +37,8 @@ describe('base64 as Rancher\'s Go API reads caBundle (base64.StdEncoding)', () =
     ['nothing', ''],
     ['only line breaks', '\n\r\n'],
     ['bytes that are no UTF-8', '/w=='],
+    ['a space in a group of four', 'Y Jj'],
+    ['three "=" of padding', 'A==='],
   ])('%s: not readable (null)', (_what, value) => {
     expect(base64ToUtf8(value)).toBeNull();
   });
@@ -136,9 +138,25 @@ describe('readCertificate: what the form and the fleet posture show', () => {
     ['long form with five length bytes', [0x30, 0x85, 0, 0, 0, 0, 1, 0], 'bad length'],
     ['long form cut short', [0x30, 0x82, 0x01], 'bad length'],
     ['long form past the end', [0x30, 0x81, 0x03, 0x02, 0x01], 'truncated'],
+    ['long form with four length bytes, past the end', [0x30, 0x84, 0, 0, 0, 1], 'truncated'],
+    ['long form whose length bytes end the input', [0x30, 0x82, 0x00, 0x00], 'not a certificate'],
+    ['an empty to-be-signed part', [0x30, 0x02, 0x30, 0x00], 'not a certificate'],
+    ['no subject', tlv(0x30, tlv(0x30, tlv(0xa0, tlv(0x02, [2])), tlv(0x02, [1]), ecdsa, dn(), tlv(0x30, utc('260101000000Z'), utc('360101000000Z')))), 'not a certificate'],
     ['a sequence with too few fields', tlv(0x30, tlv(0x30, tlv(0x02, [1]), ecdsa, dn(), tlv(0x30))), 'not a certificate'],
   ])('%s: refused (%s)', (_what, bytes, error) => {
     expect(read(new Uint8Array(bytes))).toBe(error);
+  });
+
+  it('a BMPString of odd length drops its last byte', () => {
+    const subject = dn([atv(OID.CN, [...bmp('ab'), 0x63], 0x1e)]);
+
+    expect(read(cert({ issuer: subject, subject, notBefore: utc('260101000000Z'), notAfter: utc('360101000000Z') }))).toMatchObject({ subject: 'CN=ab' });
+  });
+
+  it('times with text before or after them are bad times', () => {
+    for (const [nb, na] of [[utc('x260101000000Z'), utc('360101000000Z')], [utc('260101000000Zx'), utc('360101000000Z')], [utc('260101000000Z'), gen('x20360101000000Z')], [utc('260101000000Z'), gen('20360101000000Zx')]]) {
+      expect(read(cert({ issuer: dn(), subject: dn(), notBefore: nb, notAfter: na }))).toBe('bad time');
+    }
   });
 
   it('a UTCTime written as GeneralizedTime (and the reverse) is a bad time', () => {
