@@ -61,6 +61,7 @@ function flowDepth(text: string): number {
     const c = text.charCodeAt(i);
     if (quote) {
       if (c === 92 && quote === 34) i++; // \ in "…"
+      else if (c === 39 && quote === 39 && text.charCodeAt(i + 1) === 39) i++; // '' in '…'
       else if (c === quote) quote = 0;
       continue;
     }
@@ -75,6 +76,14 @@ function flowDepth(text: string): number {
   }
   return max;
 }
+
+/**
+ * Aliases are bounded here, as yaml.v2 bounds them: at most MAX_ALIASES in the text, and
+ * the expanded document at most MAX_EXPANDED_WITH_ALIASES values. The library's own
+ * count (100 uses of one anchor, weighed by its size) would refuse a file with 100
+ * harmless aliases that the node reads.
+ */
+const TO_JS = { maxAliasCount: -1 } as const;
 
 /** Fields of bool type in the node's Go structs (and in the Cluster API). */
 const BOOL_FIELDS = new Set(['insecure_skip_verify', 'insecureSkipVerify']);
@@ -97,7 +106,7 @@ function nodeView(doc: Document): unknown {
       node.value = node.source;
     },
   });
-  return doc.toJS();
+  return doc.toJS(TO_JS);
 }
 
 /** Root keys that make a document a Kubernetes object rather than a node file. */
@@ -112,7 +121,7 @@ function parseEntry(text: string, mode: string): unknown {
   try {
     const doc = parseDocument(text, NODE_YAML_OPTIONS);
     if (doc.errors.length || duplicateKey(doc)) return undefined;
-    return mode === 'node' ? nodeView(doc) : doc.toJS();
+    return mode === 'node' ? nodeView(doc) : doc.toJS(TO_JS);
   } catch {
     return undefined;
   }
@@ -159,7 +168,7 @@ function parse(text: string, byEntry: boolean): YamlResult {
   if (aliases > MAX_ALIASES) return { ok: false, error: `the file uses ${aliases} YAML aliases (*name); more than ${MAX_ALIASES} is refused, as in an alias bomb` };
   const longKey = hasLongLine(text, 1024) && /^[ \t-]*([^\s#'"{[][^:\n]{1024,}):(?:[ \t]|$)/m.exec(text);
   if (longKey) {
-    return { ok: false, error: 'an implicit key is longer than the 1024 characters YAML allows (RKE2/K3s refuse the file)', ...lineOf(text, /^[ \t-]*[^\s#'"{[][^:\n]{1024,}:(?:[ \t]|$)/m, 0) };
+    return { ok: false, error: 'an implicit key is longer than the 1024 characters YAML allows (RKE2/K3s refuse the file)', ...positionAt(text, longKey.index + longKey[0].indexOf(longKey[1])) };
   }
   if (flowDepth(text) > MAX_FLOW_DEPTH) return { ok: false, error: `the YAML is nested too deeply (more than ${MAX_FLOW_DEPTH} levels of [ or {) to be a registries file` };
   if (byEntry && aliases === 0) {
@@ -195,12 +204,11 @@ function parse(text: string, byEntry: boolean): YamlResult {
     if (!doc) value = null;
     else if (!manifestKeys && isMap(doc.contents)) value = nodeView(doc);
     else {
-      value = doc.toJS();
+      value = doc.toJS(TO_JS);
       if (detectDocument(value).kind === 'node') value = nodeView(doc);
     }
   } catch (e) {
     if (e instanceof YAMLError) return yamlError(e);
-    if (e instanceof ReferenceError && /alias/i.test(e.message)) return { ok: false, error: 'the aliases (*name) multiply the document (an alias bomb); RKE2/K3s refuse it too', ...lineOf(text, /(?:^|[\s,[{:-])\*[^\s,\]}]+/m, 0) };
     if (e instanceof RangeError) return { ok: false, error: 'the YAML is nested too deeply to be a registries file' };
     return { ok: false, error: (e as Error).message };
   }
@@ -208,10 +216,13 @@ function parse(text: string, byEntry: boolean): YamlResult {
   const budget = { left: aliases > 0 ? MAX_EXPANDED_WITH_ALIASES : Infinity };
   if (aliases > 0) expandedSize(value, budget);
   if (budget.left < 0) {
-    return { ok: false, error: `the document expands to more than ${MAX_EXPANDED_WITH_ALIASES.toLocaleString('en')} values through aliases (an alias bomb); RKE2/K3s refuse it too`, ...lineOf(text, /(?:^|[\s,[{:-])\*[^\s,\]}]+/m, 0) };
+    return { ok: false, error: `the document expands to more than ${MAX_EXPANDED_WITH_ALIASES.toLocaleString('en')} values through aliases (an alias bomb); RKE2/K3s refuse it too`, ...lineOf(text, FIRST_ALIAS, 0) };
   }
   return { ok: true, value: seal(value ?? null) };
 }
+
+/** An alias (*name) where YAML reads one; the match starts at the `*`. */
+const FIRST_ALIAS = /(?<=^|[\s,[{:-])\*[^\s,\]}]+/m;
 
 function hasLongLine(text: string, min: number): boolean {
   for (let start = 0; start < text.length; ) {
@@ -231,7 +242,11 @@ function lineOf(text: string, re: RegExp, nth: number): { line?: number; column?
     m = g.exec(text);
     if (!m) return {};
   }
-  const before = text.slice(0, (m as RegExpExecArray).index);
-  const line = before.split('\n').length;
-  return { line, column: (m as RegExpExecArray).index - before.lastIndexOf('\n') };
+  return positionAt(text, (m as RegExpExecArray).index);
+}
+
+/** Line and column (from 1) of an offset. */
+function positionAt(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }
