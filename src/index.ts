@@ -16,7 +16,7 @@ export { configUsage, hostsWithoutConfig, type ConfigUse } from './route/config-
 export { validate, checkRegistryKey, patternProblem } from './route/validate';
 export { FINDING_CODES } from './route/finding-codes';
 export { caBundleProblem } from './input/schemas';
-export { importNodeRegistries, exportNodeRegistries, secretNameFor, AUTH_SECRET_TYPE, type ImportResult, type ImportOutcome, type PendingSecret, type MissingItem } from './features/registries-yaml';
+export { importNodeRegistries, exportNodeRegistries, secretNameFor, AUTH_SECRET_TYPE, type ImportResult, type ImportOutcome, type PendingSecret, type MissingItem, type ChangedKey } from './features/registries-yaml';
 export { nodeFiles, plannerRegistriesYaml, type NodeFile, type FileMark } from './features/node-files';
 export { sampleImages, type SampleImage } from './features/samples';
 export { saveDiff, lineDiff, type SaveDiff, type RouteChange, type LineChange } from './features/save-diff';

@@ -64,7 +64,12 @@ export interface ImportResult {
   missing: MissingItem[];
   findings: Finding[];
   /** mirror/config keys that the import adds, changes or (replace mode) removes */
-  changes: { added: string[]; changed: string[]; removed: string[] };
+  changes: { added: ChangedKey[]; changed: ChangedKey[]; removed: ChangedKey[] };
+}
+/** One mirrors or configs key an import touches. */
+export interface ChangedKey {
+  section: 'mirrors' | 'configs';
+  key: string;
 }
 export type ImportOutcome = ImportResult | { ok: false; error: string; line?: number; column?: number };
 
@@ -209,17 +214,16 @@ export function importNodeRegistries(text: string, opts: ImportOptions): ImportO
   const existing = isRecord(opts.existing) ? opts.existing : {};
   const exMirrors = isRecord(existing.mirrors) ? existing.mirrors : {};
   const exConfigs = isRecord(existing.configs) ? existing.configs : {};
-  const changes = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
-  const label = (kind: string, k: string) => `${kind}.${k}`;
-  const mergeSection = (kind: string, ex: Json, imp: Json): Json => {
+  const changes: ImportResult['changes'] = { added: [], changed: [], removed: [] };
+  const mergeSection = (section: ChangedKey['section'], ex: Json, imp: Json): Json => {
     const out: Json = opts.mode === 'merge' ? { ...ex } : {};
     for (const [k, v] of Object.entries(imp)) {
-      if (!Object.hasOwn(ex, k)) changes.added.push(label(kind, k));
-      else if (JSON.stringify(ex[k]) !== JSON.stringify(v)) changes.changed.push(label(kind, k));
+      if (!Object.hasOwn(ex, k)) changes.added.push({ section, key: k });
+      else if (JSON.stringify(ex[k]) !== JSON.stringify(v)) changes.changed.push({ section, key: k });
       // keep fields the import does not know about on an existing entry
       setOwn(out, k, opts.mode === 'merge' && isRecord(ex[k]) ? { ...(ex[k] as Json), ...(v as Json) } : v);
     }
-    if (opts.mode === 'replace') for (const k of Object.keys(ex)) if (!Object.hasOwn(imp, k)) changes.removed.push(label(kind, k));
+    if (opts.mode === 'replace') for (const k of Object.keys(ex)) if (!Object.hasOwn(imp, k)) changes.removed.push({ section, key: k });
     return out;
   };
   const registries: Json = opts.mode === 'merge' ? { ...existing } : {};

@@ -65,9 +65,9 @@ describe('import a node registries.yaml', () => {
     const existing = { mirrors: { 'quay.io': { endpoint: ['https://q.example.com'], futureField: 1 }, 'docker.io': { endpoint: ['https://old.example.com'], keep: true } }, extra: 'x' };
     const m = ok(fixture('k3s-docs-rewrite.yaml'), { existing, mode: 'merge' });
     expect(m.registries).toMatchObject({ extra: 'x', mirrors: { 'quay.io': existing.mirrors['quay.io'], 'docker.io': { keep: true, endpoint: ['https://registry.example.com:5000'] } } });
-    expect(m.changes.changed).toEqual(['mirrors.docker.io']);
+    expect(m.changes.changed).toEqual([{ section: 'mirrors', key: 'docker.io' }]);
     const r = ok(fixture('k3s-docs-rewrite.yaml'), { existing, mode: 'replace' });
-    expect(r.changes.removed).toEqual(['mirrors.quay.io']);
+    expect(r.changes.removed).toEqual([{ section: 'mirrors', key: 'quay.io' }]);
     expect(r.registries.mirrors).not.toHaveProperty('quay.io');
   });
 });
