@@ -58,6 +58,9 @@ export default defineConfig({
     // from Stryker's per-test coverage.
     isolate:     false,
     setupFiles:  ['test/mutation/fresh-modules.ts'],
+    // a temporary directory of the run's own (test/lib/private-tmp.ts): each of Stryker's test
+    // runs writes its files there, and none is left in the system's when the runners end
+    globalSetup: ['test/lib/private-tmp.ts'],
     sequence:    { sequencer: QuickFirst },
     // relaxes wall-clock bounds and leaves out the child-process corpus cases
     // (test/unit/robustness/corpus.ts, TIME_BOUNDS)
