@@ -6,7 +6,8 @@ import { chmodSync, copyFileSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMAND_OPTIONS, OPTIONS, USAGE } from '../../src/cli/args';
-import { BIN, buildOnce, scratch } from './cli-bin';
+import { BIN, buildOnce } from './cli-bin';
+import { scratch } from './scratch';
 
 vi.setConfig({ testTimeout: 120_000 });
 beforeAll(buildOnce, 120_000);

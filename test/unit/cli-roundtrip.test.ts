@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseYaml } from '../../src';
-import { buildOnce, cli, scratch } from './cli-bin';
+import { buildOnce, cli } from './cli-bin';
+import { scratch } from './scratch';
 
 vi.setConfig({ testTimeout: 120_000 });
 const SEED = process.env.FC_SEED !== undefined && process.env.FC_SEED !== '' ? Number(process.env.FC_SEED) : 20261204;
