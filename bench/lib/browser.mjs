@@ -165,8 +165,12 @@ export async function measureTyping({
         await page.evaluate(instrument);
         await typeMeasured(page, keySequence(keystrokes), gapMs);
         const { samples } = await page.evaluate(() => /** @type {any} */ (window).__lat);
+        // the same keys after pauses: what a key costs the browser and machine after idling
+        const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : [];
 
-        results.floor = { samples, eventTiming: [], summary: summarize(samples), renderMs: 0 };
+        results.floor = {
+          samples, eventTiming: [], summary: summarize(samples), renderMs: 0, afterPauses: paused.length ? { samples: paused, summary: summarize(paused) } : undefined
+        };
       } finally {
         await page.close();
       }
