@@ -8,7 +8,8 @@
 //   no explicit keys (`? `, `: ` lines), no aliases and no merge keys (they join entries),
 //   no `__proto__` key;
 // - a block map's entries are the lines at its indentation that are neither blank, nor a
-//   comment, nor a `- ` item (a sequence may sit at its key's indentation); a multi-line
+//   comment, nor a `- ` item (a sequence may sit at its key's indentation), and none may
+//   start with `{` or `[` (a flow collection, or a complex key); a multi-line
 //   scalar or flow collection cannot continue on such a line without a parse error, so
 //   an entry that does so fails to parse on its own and the whole text is parsed instead;
 // - every entry must parse without error to a map of exactly one key, and no key may
@@ -221,6 +222,10 @@ export class RegionParser {
         if (out.length === 0) throw new Fail();
         continue;
       }
+      // a line that starts a flow collection is no `key:` entry (or its key is one): a
+      // single-key `{k: v}` would parse alone to a map of one key, as an entry does
+      const c = l.text[l.start[i] + indent];
+      if (c === '{' || c === '[') throw new Fail();
       if (out.length) out[out.length - 1].end = i;
       out.push({ line: i, end: to });
     }

@@ -6,7 +6,7 @@
 import { parseDocument } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { forgetMemos } from '../../src/lib/memo';
-import { NODE_YAML_OPTIONS } from '../../src/input/parse-yaml';
+import { NODE_YAML_OPTIONS, parseYaml, parseYamlWhole } from '../../src/input/parse-yaml';
 import { countAliases, RegionParser } from '../../src/input/yaml-regions';
 
 const whole = (text: string): unknown => parseDocument(text, NODE_YAML_OPTIONS).toJS();
@@ -186,4 +186,138 @@ describe('large entries are split again at their nested block map', () => {
     p.parse(t(''), node);
     expect(p.parse(t('/x'), node)).toEqual(whole(t('/x')));
   });
+});
+
+/** Parses `before`, then `after` (an edit of it) with a fresh parser: the value of `after` and the chunks parsed for it. */
+function edit(before: string, after: string): { value: unknown; parsed: string[] } {
+  const parsed: string[] = [];
+  const q = new RegionParser((text) => {
+    parsed.push(text);
+    const d = parseDocument(text, NODE_YAML_OPTIONS);
+    return d.errors.length ? undefined : d.toJS();
+  });
+  q.parse(before, node);
+  parsed.length = 0;
+  return { value: q.parse(after, node), parsed };
+}
+
+describe('the lines between entries: blank lines, comments and `- ` items are not entries', () => {
+  // each text is an edit of its own base; it splits (a value, not undefined) and its value is
+  // the whole parse's. A line taken for an entry would make its chunk a list, a scalar or
+  // nothing, and the text would be left to the whole parse.
+  const withEach = (sep: (i: number) => string, x = '') =>
+    `mirrors:\n${Array.from({ length: 60 }, (_, i) => `  m${i}.example.com:\n    endpoint:\n      - https://mirror-${i}.example.com${i === 30 ? x : ''}\n${sep(i)}`).join('')}`;
+  const cases: Array<[string, (x: string) => string]> = [
+    ['blank lines between entries, empty and of spaces only', (x) => withEach((i) => (i % 2 ? '\n' : '   \n'), x)],
+    ['comments at the map\'s indentation, deeper, and at the start of the line', (x) => withEach((i) => ['  # next\n', '      # deeper\n', '# left\n'][i % 3], x)],
+    ['a list at its key\'s indentation, with `-` items alone on their line, then a root key that starts with -', (x) =>
+      `${withEach(() => '', x)}list:\n- a\n-\n- - b\n-x: 1\n`],
+    ['a sequence at its key\'s indentation inside an entry', (x) =>
+      `mirrors:\n${Array.from({ length: 60 }, (_, i) => `  m${i}.example.com:\n    endpoint:\n    - https://mirror-${i}.example.com${i === 30 ? x : ''}\n`).join('')}`],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const after = text('/x');
+      expect(after.length).toBeGreaterThan(4096);
+      const { value } = edit(text(''), after);
+      expect(value).not.toBeUndefined();
+      expect(value).toEqual(whole(after));
+    });
+  }
+});
+
+describe('what the next parse may reuse', () => {
+  it('after a text that failed to split (being typed), the entries of the last good parse are still reused', () => {
+    const at = (x: string) => file(200, (i) => (i === 100 ? x : ''));
+    p.parse(at(''), node);
+    expect(p.parse(at('/a'), node)).toEqual(whole(at('/a')));
+    // a second `key: value` on the line of entry 100's endpoint: a YAML error, its chunk does not parse
+    expect(parseDocument(at('/a: x: y'), NODE_YAML_OPTIONS).errors).not.toHaveLength(0);
+    expect(p.parse(at('/a: x: y'), node)).toBeUndefined();
+    calls = [];
+    expect(p.parse(at('/b'), node)).toEqual(whole(at('/b')));
+    // only the group of entry 100 (and no other entry) is parsed again
+    expect(calls.filter((c) => c.text.includes('endpoint'))).toHaveLength(1);
+    expect(calls.filter((c) => c.text.includes('endpoint'))[0].text).toContain('mirror-100.example.com/b');
+  });
+
+  it('after a good parse only its own entries are kept: a value from two edits ago is parsed again', () => {
+    const at = (x: string) => file(200, (i) => (i === 100 ? x : ''));
+    p.parse(at(''), node);
+    p.parse(at('/a'), node);
+    p.parse(at('/b'), node);
+    calls = [];
+    expect(p.parse(at('/a'), node)).toEqual(whole(at('/a')));
+    expect(calls.filter((c) => c.text.includes('mirror-100.example.com/a'))).toHaveLength(1);
+  });
+});
+
+describe('what counts as an edit of the last text (else the whole parse is cheaper)', () => {
+  const base = file(60);
+  // a root key whose value pads the text to `length`
+  const padded = (text: string, length: number) => {
+    const head = `${text}zz: "`;
+    return `${head}${'p'.repeat(length - head.length - 2)}"\n`;
+  };
+
+  it('a text twice as long whose first half is the last text: an edit', () => {
+    const after = padded(base, 2 * base.length);
+    expect(after.length).toBe(2 * base.length);
+    const { value } = edit(base, after);
+    expect(value).toEqual(whole(after));
+  });
+
+  it('a text longer than twice the last: not an edit', () => {
+    expect(edit(base, padded(base, 2 * base.length + 2)).value).toBeUndefined();
+  });
+
+  it('the same length with exactly half of it changed in the middle: an edit; one more character changed: not', () => {
+    // upper-case a run of letters in the middle; the first and last of the run change
+    const n = base.length - (base.length % 2);
+    const a = base.slice(0, n);
+    let s = Math.floor(n / 4);
+    while (!/[a-z]/.test(a[s]) || !/[a-z]/.test(a[s + n / 2 - 1])) s++;
+    const upper = (from: number, to: number) => `${a.slice(0, from)}${a.slice(from, to).toUpperCase()}${a.slice(to)}`;
+    const half = upper(s, s + n / 2);
+    expect(half.length).toBe(a.length);
+    expect(half[s]).not.toBe(a[s]);
+    expect(half[s + n / 2 - 1]).not.toBe(a[s + n / 2 - 1]);
+    const { value } = edit(a, half);
+    expect(value).toEqual(whole(half));
+    let t = s + n / 2;
+    while (!/[a-z]/.test(a[t])) t++;
+    expect(edit(a, upper(s, t + 1)).value).toBeUndefined();
+  });
+});
+
+describe('a root line that is no `key:` entry', () => {
+  // FNV-1a as the splitter hashes key lines: to find texts where such a line is a group of its
+  // own (a group ends after an entry whose key line hashes to 0 mod 8)
+  const fnv = (s: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return (h >>> 0) % 8;
+  };
+  const ends = (prefix: string, rest: string) => {
+    for (let k = 0; ; k++) if (fnv(`${prefix}${k}${rest}\n`) === 0) return `${prefix}${k}${rest}`;
+  };
+
+  for (const [name, line] of [['a flow sequence', (k: string) => `[${k}]`], ['a flow map', (k: string) => `{${k}: 1}`], ['a scalar', (k: string) => `x${k}`]] as const) {
+    it(`${name} alone in its group: left to the whole parse, which reports the error`, () => {
+      const before = ends('k', ': 1');
+      const odd = (() => {
+        for (let k = 0; ; k++) if (fnv(`${line(String(k))}\n`) === 0) return line(String(k));
+      })();
+      const text = (x: string) => `${file(60, (i) => (i === 3 ? x : ''))}${before}\n${odd}\nz: 2\n`;
+      expect(parseDocument(text('/x'), NODE_YAML_OPTIONS).errors).not.toHaveLength(0);
+      const { value, parsed } = edit(text(''), text('/x'));
+      expect(value).toBeUndefined();
+      // the line was parsed on its own, or refused before (else this case would not test it)
+      if (!/^[{[]/.test(odd)) expect(parsed).toContain(`${odd}\n`);
+      // and so the tab's parse reports the error the whole parse reports
+      parseYaml(text(''));
+      expect(parseYaml(text('/x'))).toEqual(parseYamlWhole(text('/x')));
+      expect(parseYaml(text('/x')).ok).toBe(false);
+    });
+  }
 });
