@@ -5,12 +5,12 @@
 // child-process tests (Secret names `<cluster>-registry-auth-<host>`, placeholders
 // `<from Secret NS/NAME key KEY>`, the planner's TLS paths) and from the option rules of
 // `registry-route help` (each direction takes its own options).
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli as run } from './cli-run';
 import { convertInputKind } from '../../src/cli/convert';
-import { scratch } from './scratch';
 
 // standard input ('-') as a pipe would give it: fd 0 reads `stdin.text` (every other read is the real file system)
 const stdin = vi.hoisted(() => ({ text: '' }));
@@ -20,7 +20,13 @@ vi.mock('node:fs', async(importOriginal) => {
   return { ...fs, default: { ...fs, readFileSync }, readFileSync };
 });
 
-const { dir, file } = scratch('rr-convert-');
+const dir = mkdtempSync(join(tmpdir(), 'rr-convert-'));
+let n = 0;
+function file(text: string) {
+  const p = join(dir, `f${n++}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
 
 const RKE2_TLS = '/var/lib/rancher/rke2/etc/tls/registries';

@@ -4,13 +4,19 @@
 // the posture (a * mirror on v1.31.6 has no fallback; no mirror: Docker Hub direct):
 // every column as wide as its widest cell, two spaces between columns, the last column
 // not padded.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './cli-run';
-import { scratch } from './scratch';
 
-const { file } = scratch('rr-fleet-inproc-');
+const dir = mkdtempSync(join(tmpdir(), 'rr-fleet-inproc-'));
+let n = 0;
+function file(text: string) {
+  const p = join(dir, `f${n++}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
 const list = (...items: string[]) => `apiVersion: v1\nkind: List\nitems:\n${items.join('')}`;
 const cluster = (name: string, ns: string, spec: string) => `- apiVersion: provisioning.cattle.io/v1\n  kind: Cluster\n  metadata: {name: ${name}, namespace: ${ns}}\n  spec: ${spec}\n`;
 

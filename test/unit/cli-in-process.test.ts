@@ -4,13 +4,21 @@
 // the README's CLI section (exit codes, the `check --json` keys, --fail-on) and from the
 // request containerd sends (a mirror's URL carries ?ns=<registry>, the registry's own
 // host does not).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli as run } from './cli-run';
 import { failsAt } from '../../src/cli/check';
 import { at, formatPath } from '../../src/cli/format';
-import { scratch } from './scratch';
 
-const { file } = scratch('rr-inproc-');
+const dir = mkdtempSync(join(tmpdir(), 'rr-inproc-'));
+let n = 0;
+function file(text: string) {
+  const p = join(dir, `f${n++}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
 
 // a * mirror on v1.31.6: the release without the upstream fallback (a warning), nothing else
 const wildcard = file('mirrors:\n  "*":\n    endpoint: ["https://all.example.com"]\n');

@@ -5,6 +5,9 @@
 // entry, the tab's preview limits are not its limits), the route lines as the README's CLI
 // section shows them, redaction as src/lib/redact.ts documents it (user info and query
 // values become xxxxx).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { checkCommand } from '../../src/cli/check';
@@ -12,9 +15,14 @@ import { formatFinding, formatRoute } from '../../src/cli/format';
 import { loadCompiled, loadSettings } from '../../src/cli/load';
 import { resolveRoute } from '../../src/route/route';
 import type { Finding } from '../../src/types';
-import { scratch } from './scratch';
 
-const { file } = scratch('rr-load-');
+const dir = mkdtempSync(join(tmpdir(), 'rr-load-'));
+let n = 0;
+function file(text: string): string {
+  const p = join(dir, `f${n++}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
 function capture() {
   const out = { text: '' };
   const err = { text: '' };

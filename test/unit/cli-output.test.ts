@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { ChunkedOut, outputOf } from '../../src/cli/io';
 import { writeJsonArray } from '../../src/cli/routes';
-import { scratch } from './scratch';
+import { scratch } from './cli-bin';
 
 function sink() {
   const writes: string[] = [];

@@ -4,8 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { BIN, buildOnce, cli } from './cli-bin';
-import { scratch } from './scratch';
+import { BIN, buildOnce, cli, scratch } from './cli-bin';
 
 // each test starts several node processes; on a busy machine that takes seconds
 vi.setConfig({ testTimeout: 60_000 });

@@ -6,8 +6,7 @@ import { chmodSync, copyFileSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMAND_OPTIONS, OPTIONS, USAGE } from '../../src/cli/args';
-import { BIN, buildOnce } from './cli-bin';
-import { scratch } from './scratch';
+import { BIN, buildOnce, scratch } from './cli-bin';
 
 vi.setConfig({ testTimeout: 120_000 });
 beforeAll(buildOnce, 120_000);

@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseYaml } from '../../src';
-import { buildOnce, cli } from './cli-bin';
-import { scratch } from './scratch';
+import { buildOnce, cli, scratch } from './cli-bin';
 
 vi.setConfig({ testTimeout: 120_000 });
 const SEED = process.env.FC_SEED !== undefined && process.env.FC_SEED !== '' ? Number(process.env.FC_SEED) : 20261204;

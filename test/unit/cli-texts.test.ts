@@ -2,8 +2,7 @@
 // names a field that exists and gives a fix that fits the command line (issue 17, texts).
 // The same texts in en-us and zh-hans are held by finding-texts.test.ts.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildOnce, cli } from './cli-bin';
-import { scratch } from './scratch';
+import { buildOnce, cli, scratch } from './cli-bin';
 
 vi.setConfig({ testTimeout: 60_000 });
 const { file } = scratch('rr-texts-');

@@ -8,17 +8,23 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError, USAGE } from '../../src/cli/args';
 import { DEFAULT_TIMEOUT_MS, formatProbe, parseSecrets, probe, probeContext, probeMain, probeRoute, type ProbeResult } from '../../src/cli/probe';
 import { compile, resolveRoute, settingsFromNodeValue } from '../../src/index';
 import { LOCAL_TLS_CERT, LOCAL_TLS_KEY } from '../fixtures/local-tls';
-import { scratch } from './scratch';
 
-const { dir, file } = scratch('rr-probe-m-');
+const dir = mkdtempSync(join(tmpdir(), 'rr-probe-m-'));
+let files = 0;
+function file(text: string): string {
+  const p = join(dir, `f${files++}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 interface Seen { method: string; url: string; headers: http.IncomingHttpHeaders; body: string; clientCert: boolean }

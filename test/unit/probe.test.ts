@@ -3,13 +3,21 @@
 // servers (the real registries are in `npm run test:registries`).
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile, curlCommand, manifestRequest, MANIFEST_ACCEPT, resolveRoute, routeRequests, settingsFromNodeValue, shellQuote } from '../../src/index';
 import { parseChallenge, probeMain } from '../../src/cli/probe';
-import { scratch } from './scratch';
 
-const { file } = scratch('rr-probe-');
+const dir = mkdtempSync(join(tmpdir(), 'rr-probe-'));
+let files = 0;
+function file(text: string): string {
+  const p = join(dir, `f${files++}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
 
 function routeOf(yaml: Record<string, unknown>, image: string, runtime: 'k3s-fork' | 'upstream-1.6' = 'k3s-fork') {
   const { settings, findings } = settingsFromNodeValue(yaml, { runtime });
