@@ -13,6 +13,7 @@ export default defineConfig({
           name:        'unit',
           include:     ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles:  ['test/lib/load-re2.ts'],
           // a temporary directory of the run's own, removed when it ends (test/lib/private-tmp.ts)
           globalSetup: ['test/lib/private-tmp.ts'],
         },
@@ -27,7 +28,7 @@ export default defineConfig({
           name:        'components',
           include:     ['test/components/**/*.test.ts'],
           environment: 'happy-dom',
-          setupFiles:  ['test/components/setup.ts'],
+          setupFiles:  ['test/lib/load-re2.ts', 'test/components/setup.ts'],
           globalSetup: ['test/lib/private-tmp.ts'],
           server:      { deps: { inline: SHELL_INLINE_DEPS } },
           testTimeout: 20000,

@@ -1,6 +1,7 @@
 export * from './types';
 export { parseReference, splitDockerDomain, type ImageRef, type ParseResult } from './input/reference';
 export { compilePattern, replaceAll, applyRewrites } from './containerd/rewrite';
+export { loadRe2, re2Ready, needsRe2 } from './containerd/re2';
 export { normalizeEndpoint, defaultHost, isLocalhost } from './agent/endpoint';
 export { buildHostConfigs, hostDirectory, embeddedRegistryAddress, withEmbeddedRegistry, type HostConfig, type HostEndpoint } from './agent/host-configs';
 export { renderHostsToml, goQuote, inNodeOrder } from './agent/render-hosts-toml';
@@ -10,7 +11,7 @@ export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, checkSystem
 export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nodeRegistriesSchema, plannerTlsPath } from './input/schemas';
 export { settingsFromCluster, settingsFromNodeValue, isClusterManifest, distroOf } from './input/settings';
 export { parseYaml } from './input/parse-yaml';
-export { compile, compileCluster, type Compiled, type CompiledCluster, type HostsFile } from './route/compile';
+export { compile, compileCluster, clusterNeedsRe2, type Compiled, type CompiledCluster, type HostsFile } from './route/compile';
 export { resolveRoute, hostsDirFor, mirrorFallback, type PullContext, type RouteOptions, type MirrorFallback } from './route/route';
 export { configUsage, hostsWithoutConfig, type ConfigUse } from './route/config-usage';
 export { validate, checkRegistryKey, patternProblem } from './route/validate';

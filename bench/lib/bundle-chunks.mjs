@@ -5,7 +5,9 @@
 // - the tab: the entry's lazy import whose group holds the "registry-mirrors-tab" chunk;
 // - each tool panel: a lazy import of the tab's chunks (named registry-mirrors-<panel>),
 //   loaded when its section is opened – the files of its group the tab has not loaded yet;
-// - the Registry Routes page: the entry's lazy route (registry-mirrors-routes-page).
+// - the Registry Routes page: the entry's lazy route (registry-mirrors-routes-page);
+// - the RE2 engine (registry-mirrors-re2): a lazy import of the engine's chunk, loaded by the
+//   tab or the page only when a cluster has a rewrite (src/containerd/re2.ts).
 // Sizes are gzip level 9 per file, in bytes. A pattern that no longer matches the build
 // throws: a figure is never computed from a guess.
 import fs from 'node:fs';
@@ -54,8 +56,13 @@ export function bundleChunks(dist, pkgId) {
   const tabGroups = tab.filter((f) => f !== entry && files.includes(f)).flatMap(groupsIn);
   const panels = Object.fromEntries(TOOL_PANELS.map((p) => [p, named(tabGroups, `registry-mirrors-${ p }`).filter((f) => !tab.includes(f))]));
   const page = [...new Set([entry, l10n['en-us'], ...named(entryGroups, 'registry-mirrors-routes-page')])];
+  const re2 = named(tabGroups, 'registry-mirrors-re2').filter((f) => !tab.includes(f));
+
+  if (re2.some((f) => page.includes(f))) {
+    throw new Error('the RE2 engine loads with the Registry Routes page itself: it should load only for a cluster with a rewrite');
+  }
   const sum = (list) => list.reduce((n, f) => n + (gz[f] ?? 0), 0);
-  const missing = [...tab, ...page, ...Object.values(panels).flat(), ...Object.values(l10n)].filter((f) => !files.includes(f));
+  const missing = [...tab, ...page, ...re2, ...Object.values(panels).flat(), ...Object.values(l10n)].filter((f) => !files.includes(f));
 
   if (missing.length) {
     throw new Error(`files named by the build's runtime are missing: ${ missing.join(', ') }`);
@@ -70,12 +77,20 @@ export function bundleChunks(dist, pkgId) {
     tab,
     panels,
     page,
+    re2,
     bytes: {
-      tab:        sum(tab),
-      panels:     Object.fromEntries(Object.entries(panels).map(([p, l]) => [p, sum(l)])),
+      tab:         sum(tab),
+      panels:      Object.fromEntries(Object.entries(panels).map(([p, l]) => [p, sum(l)])),
       tabAndTools: sum([...new Set([...tab, ...tools])]),
-      page:       sum(page),
-      all:        sum(files),
+      page:        sum(page),
+      re2:         sum(re2),
+      /** the same moments on a cluster (or a fleet) with a rewrite: + the RE2 engine */
+      withRewrites: {
+        tab:         sum([...new Set([...tab, ...re2])]),
+        tabAndTools: sum([...new Set([...tab, ...tools, ...re2])]),
+        page:        sum([...new Set([...page, ...re2])]),
+      },
+      all:         sum(files),
     },
   };
 }

@@ -9,6 +9,7 @@ import { hostsDirCommand } from './hosts-dir';
 import { outputOf, readInput, resetStdin, type Io, type Out } from './io';
 import { routeCommand } from './routes';
 import { VERSION } from './version';
+import { loadRe2 } from '../containerd/re2';
 
 export type Command = (o: CliOptions, io: Io) => number;
 
@@ -82,3 +83,8 @@ export { formatFinding };
 export { relevantFindings, images } from './routes';
 export { readInput };
 export { loadSettings } from './load';
+
+// Rewrite patterns run on the RE2 engine, which the engine loads on first need (see
+// containerd/re2.ts): whatever runs the CLI – bin/, the conformance and registry suites,
+// the bench – has it loaded once this module is.
+await loadRe2();

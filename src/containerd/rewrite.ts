@@ -1,7 +1,7 @@
 import { Memo } from '../lib/memo';
 // Repository rewrites as the K3s containerd fork applies them: Go RE2 syntax,
 // regexp.ReplaceAllString with Go's Expand rules for the replacement.
-import { RE2JS } from 're2js';
+import { re2, type RE2JS } from './re2';
 
 export type CompiledPattern = { ok: true; re: RE2JS } | { ok: false; error: string };
 
@@ -11,14 +11,14 @@ const groupsByName = new WeakMap<RE2JS, ReadonlyMap<string, readonly number[]>>(
 
 /** Compiles a pattern with Go's syntax (RE2); the result is cached. */
 export function compilePattern(pattern: string): CompiledPattern {
-  return compiled.get(pattern, () => compileGo(pattern));
+  return compiled.get(pattern, () => compileGo(re2(), pattern));
 }
 
 const parseError = (e: unknown) => (e as Error).message.replace(/^error parsing regexp: /, '');
 
-function compileGo(pattern: string): CompiledPattern {
+function compileGo(engine: typeof RE2JS, pattern: string): CompiledPattern {
   try {
-    return { ok: true, re: RE2JS.compile(pattern) };
+    return { ok: true, re: engine.compile(pattern) };
   } catch (e) {
     const error = parseError(e);
     // Go's regexp/syntax has no duplicate-name check (RE2, and so RE2JS, has): give each
@@ -37,7 +37,7 @@ function compileGo(pattern: string): CompiledPattern {
     renamed += pattern.slice(last);
     const goName = (own: string) => names[Number(own.slice(prefix.length))]?.name ?? own;
     try {
-      const re = RE2JS.compile(renamed);
+      const re = engine.compile(renamed);
       const byName = new Map<string, number[]>();
       const own = Object.entries(re.namedGroups() as Record<string, number>).sort((a, b) => a[1] - b[1]);
       for (const [name, index] of own) {

@@ -2,7 +2,8 @@
 // the * fallback bug, SDR-only clusters, finding counts, and where any image comes
 // from on each cluster. Everything is read off compile/resolveRoute; this file only
 // gathers, counts and slices the work so a page never freezes.
-import { compileCluster, type Compiled, type CompiledCluster } from '../route/compile';
+import { clusterNeedsRe2, compileCluster, type Compiled, type CompiledCluster } from '../route/compile';
+import { loadRe2, re2Ready } from '../containerd/re2';
 import { resolveRoute } from '../route/route';
 import { dockerHubRoute, isSdrOnly, type DockerHubPosture } from '../route/posture';
 import { checkSecretRefs, type SecretInfo } from './secret-refs';
@@ -200,6 +201,8 @@ export interface SliceOptions {
   signal?: AbortSignal;
   /** how to yield; defaults to a macrotask */
   yieldFn?: () => Promise<void>;
+  /** how to load the RE2 engine when the first cluster with a rewrite comes; defaults to loadRe2 */
+  loadRe2?: () => Promise<void>;
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -216,6 +219,8 @@ export async function fleetPostureSliced(items: unknown[], opts: FleetOptions = 
   let start = performance.now();
   for (const item of items) {
     if (slice.signal?.aborted) break;
+    // the RE2 engine, loaded when the first cluster with a rewrite comes (containerd/re2.ts)
+    if (!re2Ready() && !skipReason(item) && clusterNeedsRe2(item)) await (slice.loadRe2 ?? loadRe2)();
     out.push(clusterPosture(item, opts));
     if (performance.now() - start >= budget && out.length < items.length) {
       slice.onProgress?.(out.length, items.length);

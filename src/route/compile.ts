@@ -4,6 +4,7 @@ import { buildHostConfigs, canonicalRegistries, embeddedRegistryAddress, withEmb
 import { PerEntry } from '../lib/memo';
 import { renderHostsToml } from '../agent/render-hosts-toml';
 import { parseHostsToml } from '../containerd/read-hosts-toml';
+import { needsRe2 } from '../containerd/re2';
 import { profileFor } from '../input/profiles';
 import { settingsFromCluster, type ClusterSettings } from '../input/settings';
 import { validate } from './validate';
@@ -60,4 +61,12 @@ export interface CompiledCluster {
 export function compileCluster(cluster: unknown, opts: { globalSystemDefaultRegistry?: string; surface?: Surface } = {}): CompiledCluster {
   const settings = settingsFromCluster(cluster, opts);
   return { settings, compiled: compile(settings.settings, settings.findings, { surface: opts.surface }) };
+}
+
+/**
+ * Whether compiling this cluster runs a rewrite pattern, so needs the RE2 engine, which is
+ * loaded on first need: the tab and the pages await loadRe2() first (containerd/re2.ts).
+ */
+export function clusterNeedsRe2(cluster: unknown): boolean {
+  return needsRe2(settingsFromCluster(cluster).settings);
 }

@@ -11,5 +11,7 @@ import { beforeEach, vi } from 'vitest';
 
 vi.resetModules();
 const { forgetMemos } = await import('../../src/lib/memo');
+// the RE2 engine, into the fresh module of the engine that holds it (test/lib/load-re2.ts)
+await (await import('../../src/containerd/re2')).loadRe2();
 
 beforeEach(() => forgetMemos());

@@ -2,6 +2,9 @@
 // extension by build-pkg). Nothing else in the package reaches into src/.
 export {
   compileCluster,
+  clusterNeedsRe2,
+  loadRe2,
+  re2Ready,
   resolveRoute,
   mirrorFallback,
   configUsage,

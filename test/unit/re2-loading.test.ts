@@ -1,0 +1,54 @@
+// The RE2 engine is loaded on first need (src/containerd/re2.ts): the tab and the pages load
+// it before they compile a rewrite, and a rewrite compiled without it must fail loudly – a
+// pattern reported as invalid, or a route computed without Go's semantics, would be a wrong
+// answer shown as a right one. Each test starts from a fresh copy of the engine's modules,
+// without the engine the test setup loaded.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Re2Module = typeof import('../../src/containerd/re2');
+type RewriteModule = typeof import('../../src/containerd/rewrite');
+
+let re2: Re2Module;
+let rewrite: RewriteModule;
+
+beforeEach(async() => {
+  vi.resetModules();
+  re2 = await import('../../src/containerd/re2');
+  rewrite = await import('../../src/containerd/rewrite');
+});
+
+describe('the RE2 engine, loaded on first need', () => {
+  it('compiling a pattern before it is loaded throws, and is not a pattern error', () => {
+    expect(re2.re2Ready()).toBe(false);
+    expect(() => rewrite.compilePattern('^library/(.*)$')).toThrow('The RE2 engine is not loaded: await loadRe2() before compiling rewrite patterns');
+    expect(() => rewrite.applyRewrites([['^library/(.*)$', 'hub/$1']], 'library/nginx')).toThrow(/not loaded/);
+  });
+
+  it('once loaded, patterns compile with Go\'s syntax, and a pattern that failed before is not remembered as failed', async() => {
+    expect(() => rewrite.compilePattern('^(?P<rest>.*)$')).toThrow(/not loaded/);
+    await re2.loadRe2();
+    expect(re2.re2Ready()).toBe(true);
+    expect(rewrite.compilePattern('^(?P<rest>.*)$').ok).toBe(true);
+    expect(rewrite.applyRewrites([['^library/(.*)$', 'hub/$1']], 'library/nginx')).toEqual({ repository: 'hub/nginx', pattern: '^library/(.*)$', replacement: 'hub/$1' });
+    expect(rewrite.compilePattern('(?=x)')).toEqual({ ok: false, error: 'invalid or unsupported Perl syntax: `(?=`' });
+  });
+
+  it('calls while it loads share one load', async() => {
+    const first = re2.loadRe2();
+    expect(re2.loadRe2()).toBe(first);
+    expect(re2.re2Ready()).toBe(false);
+    await first;
+    expect(re2.re2Ready()).toBe(true);
+    expect(re2.re2().compile('a+').matcher('baa').find()).toBe(true);
+  });
+});
+
+describe('needsRe2: whether compiling the settings runs a rewrite pattern', () => {
+  const mirrors = (m: Record<string, { endpoints: string[]; rewrites: Array<[string, string]> }>) => ({ registries: { mirrors: m, configs: {} } });
+
+  it('a mirror with a rewrite: yes; mirrors with endpoints only, or none: no', () => {
+    expect(re2.needsRe2(mirrors({ 'docker.io': { endpoints: ['https://m.example.com'], rewrites: [] }, 'ghcr.io': { endpoints: [], rewrites: [['^a$', 'b']] } }))).toBe(true);
+    expect(re2.needsRe2(mirrors({ 'docker.io': { endpoints: ['https://m.example.com'], rewrites: [] } }))).toBe(false);
+    expect(re2.needsRe2(mirrors({}))).toBe(false);
+  });
+});
