@@ -52,3 +52,28 @@ describe('needsRe2: whether compiling the settings runs a rewrite pattern', () =
     expect(re2.needsRe2(mirrors({}))).toBe(false);
   });
 });
+
+describe('fleetPostureSliced loads the RE2 engine with the first cluster that has a rewrite', () => {
+  const registries = { mirrors: { 'docker.io': { endpoint: ['https://m.example.com'], rewrite: { '^library/(.*)$': 'hub/$1' } } } };
+  const withRewrite = { apiVersion: 'provisioning.cattle.io/v1', kind: 'Cluster', metadata: { name: 'a', namespace: 'fleet-default' }, spec: { kubernetesVersion: 'v1.32.3+k3s1', rkeConfig: { registries } } };
+  // the same registries on a cluster the fleet skips (Rancher does not manage its registries)
+  const skipped = { apiVersion: 'management.cattle.io/v3', kind: 'Cluster', metadata: { name: 'b' }, spec: { rkeConfig: { registries } } };
+
+  it('with the loader it is given, and no cluster is compiled when the load fails', async() => {
+    const { fleetPostureSliced } = await import('../../src/features/fleet');
+    const load = vi.fn(() => Promise.reject(new Error('Loading chunk 662 failed')));
+
+    await expect(fleetPostureSliced([skipped, withRewrite], {}, { loadRe2: load })).rejects.toThrow('Loading chunk 662 failed');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('a skipped cluster loads nothing, whatever its registries say', async() => {
+    const { fleetPostureSliced } = await import('../../src/features/fleet');
+    const load = vi.fn(() => Promise.resolve());
+    const results = await fleetPostureSliced([skipped], {}, { loadRe2: load });
+
+    expect(load).not.toHaveBeenCalled();
+    expect(results.map((r) => [r.cluster.name, r.cluster.skipped !== undefined])).toEqual([['b', true]]);
+    expect(re2.re2Ready()).toBe(false);
+  });
+});
