@@ -1,45 +1,44 @@
 // The RE2 engine is loaded on first need (src/containerd/re2.ts): the tab and the pages load
 // it before they compile a rewrite, and a rewrite compiled without it must fail loudly – a
 // pattern reported as invalid, or a route computed without Go's semantics, would be a wrong
-// answer shown as a right one. Each test starts from a fresh copy of the engine's modules,
-// without the engine the test setup loaded.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// answer shown as a right one. This file runs on a fresh copy of the engine's modules,
+// without the engine the test setup loaded; its tests run in order: those before the load
+// first. (The copy is made when the file loads, not in a test or a hook: module code run
+// inside a test would count, for Stryker, as covered by that test rather than static.)
+import { describe, expect, it, vi } from 'vitest';
 
-type Re2Module = typeof import('../../src/containerd/re2');
-type RewriteModule = typeof import('../../src/containerd/rewrite');
+vi.resetModules();
+const re2 = await import('../../src/containerd/re2');
+const rewrite = await import('../../src/containerd/rewrite');
+const { fleetPostureSliced } = await import('../../src/features/fleet');
 
-let re2: Re2Module;
-let rewrite: RewriteModule;
+const registries = { mirrors: { 'docker.io': { endpoint: ['https://m.example.com'], rewrite: { '^library/(.*)$': 'hub/$1' } } } };
+const withRewrite = { apiVersion: 'provisioning.cattle.io/v1', kind: 'Cluster', metadata: { name: 'a', namespace: 'fleet-default' }, spec: { kubernetesVersion: 'v1.32.3+k3s1', rkeConfig: { registries } } };
+// the same registries on a cluster the fleet skips (Rancher does not manage its registries)
+const skipped = { apiVersion: 'management.cattle.io/v3', kind: 'Cluster', metadata: { name: 'b' }, spec: { rkeConfig: { registries } } };
 
-beforeEach(async() => {
-  vi.resetModules();
-  re2 = await import('../../src/containerd/re2');
-  rewrite = await import('../../src/containerd/rewrite');
-});
-
-describe('the RE2 engine, loaded on first need', () => {
-  it('compiling a pattern before it is loaded throws, and is not a pattern error', () => {
+describe('before the RE2 engine is loaded', () => {
+  it('compiling a pattern throws, and is not a pattern error', () => {
     expect(re2.re2Ready()).toBe(false);
     expect(() => rewrite.compilePattern('^library/(.*)$')).toThrow('The RE2 engine is not loaded: await loadRe2() before compiling rewrite patterns');
     expect(() => rewrite.applyRewrites([['^library/(.*)$', 'hub/$1']], 'library/nginx')).toThrow(/not loaded/);
+    expect(() => re2.re2()).toThrow(/not loaded/);
   });
 
-  it('once loaded, patterns compile with Go\'s syntax, and a pattern that failed before is not remembered as failed', async() => {
-    expect(() => rewrite.compilePattern('^(?P<rest>.*)$')).toThrow(/not loaded/);
-    await re2.loadRe2();
-    expect(re2.re2Ready()).toBe(true);
-    expect(rewrite.compilePattern('^(?P<rest>.*)$').ok).toBe(true);
-    expect(rewrite.applyRewrites([['^library/(.*)$', 'hub/$1']], 'library/nginx')).toEqual({ repository: 'hub/nginx', pattern: '^library/(.*)$', replacement: 'hub/$1' });
-    expect(rewrite.compilePattern('(?=x)')).toEqual({ ok: false, error: 'invalid or unsupported Perl syntax: `(?=`' });
+  it('fleetPostureSliced loads it with the first cluster that has a rewrite, through the loader it is given; a failed load rejects', async() => {
+    const load = vi.fn(() => Promise.reject(new Error('Loading chunk 662 failed')));
+
+    await expect(fleetPostureSliced([skipped, withRewrite], {}, { loadRe2: load })).rejects.toThrow('Loading chunk 662 failed');
+    expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('calls while it loads share one load', async() => {
-    const first = re2.loadRe2();
-    expect(re2.loadRe2()).toBe(first);
+  it('fleetPostureSliced loads nothing for a skipped cluster, whatever its registries say', async() => {
+    const load = vi.fn(() => Promise.resolve());
+    const results = await fleetPostureSliced([skipped], {}, { loadRe2: load });
+
+    expect(load).not.toHaveBeenCalled();
+    expect(results.map((r) => [r.cluster.name, r.cluster.skipped !== undefined])).toEqual([['b', true]]);
     expect(re2.re2Ready()).toBe(false);
-    await first;
-    expect(re2.re2Ready()).toBe(true);
-    expect(re2.re2().compile('a+').matcher('baa').find()).toBe(true);
   });
 });
 
@@ -53,27 +52,17 @@ describe('needsRe2: whether compiling the settings runs a rewrite pattern', () =
   });
 });
 
-describe('fleetPostureSliced loads the RE2 engine with the first cluster that has a rewrite', () => {
-  const registries = { mirrors: { 'docker.io': { endpoint: ['https://m.example.com'], rewrite: { '^library/(.*)$': 'hub/$1' } } } };
-  const withRewrite = { apiVersion: 'provisioning.cattle.io/v1', kind: 'Cluster', metadata: { name: 'a', namespace: 'fleet-default' }, spec: { kubernetesVersion: 'v1.32.3+k3s1', rkeConfig: { registries } } };
-  // the same registries on a cluster the fleet skips (Rancher does not manage its registries)
-  const skipped = { apiVersion: 'management.cattle.io/v3', kind: 'Cluster', metadata: { name: 'b' }, spec: { rkeConfig: { registries } } };
+describe('loading the RE2 engine', () => {
+  it('calls while it loads share one load; once loaded, patterns compile with Go\'s syntax, and a pattern that failed before is not remembered as failed', async() => {
+    const first = re2.loadRe2();
 
-  it('with the loader it is given, and no cluster is compiled when the load fails', async() => {
-    const { fleetPostureSliced } = await import('../../src/features/fleet');
-    const load = vi.fn(() => Promise.reject(new Error('Loading chunk 662 failed')));
-
-    await expect(fleetPostureSliced([skipped, withRewrite], {}, { loadRe2: load })).rejects.toThrow('Loading chunk 662 failed');
-    expect(load).toHaveBeenCalledTimes(1);
-  });
-
-  it('a skipped cluster loads nothing, whatever its registries say', async() => {
-    const { fleetPostureSliced } = await import('../../src/features/fleet');
-    const load = vi.fn(() => Promise.resolve());
-    const results = await fleetPostureSliced([skipped], {}, { loadRe2: load });
-
-    expect(load).not.toHaveBeenCalled();
-    expect(results.map((r) => [r.cluster.name, r.cluster.skipped !== undefined])).toEqual([['b', true]]);
+    expect(re2.loadRe2()).toBe(first);
     expect(re2.re2Ready()).toBe(false);
+    await first;
+    expect(re2.re2Ready()).toBe(true);
+    expect(re2.re2().compile('a+').matcher('baa').find()).toBe(true);
+    expect(rewrite.compilePattern('^library/(.*)$').ok).toBe(true);
+    expect(rewrite.applyRewrites([['^library/(.*)$', 'hub/$1']], 'library/nginx')).toEqual({ repository: 'hub/nginx', pattern: '^library/(.*)$', replacement: 'hub/$1' });
+    expect(rewrite.compilePattern('(?=x)')).toEqual({ ok: false, error: 'invalid or unsupported Perl syntax: `(?=`' });
   });
 });
