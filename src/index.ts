@@ -11,7 +11,7 @@ export { applySystemDefaultRegistry, effectiveSystemDefaultRegistry, checkSystem
 export { registriesFromCluster, registriesFromNode, clusterRegistriesSchema, nodeRegistriesSchema, plannerTlsPath } from './input/schemas';
 export { settingsFromCluster, settingsFromNodeValue, isClusterManifest, distroOf } from './input/settings';
 export { parseYaml } from './input/parse-yaml';
-export { compile, compileCluster, clusterNeedsRe2, type Compiled, type CompiledCluster, type HostsFile } from './route/compile';
+export { compile, compileCluster, compileClusterWhenReady, type Compiled, type CompiledCluster, type HostsFile } from './route/compile';
 export { resolveRoute, hostsDirFor, mirrorFallback, type PullContext, type RouteOptions, type MirrorFallback } from './route/route';
 export { configUsage, hostsWithoutConfig, type ConfigUse } from './route/config-usage';
 export { validate, checkRegistryKey, patternProblem } from './route/validate';

@@ -2,7 +2,7 @@
 // the * fallback bug, SDR-only clusters, finding counts, and where any image comes
 // from on each cluster. Everything is read off compile/resolveRoute; this file only
 // gathers, counts and slices the work so a page never freezes.
-import { clusterNeedsRe2, compileCluster, type Compiled, type CompiledCluster } from '../route/compile';
+import { compileCluster, compileClusterWhenReady, type Compiled, type CompiledCluster } from '../route/compile';
 import { loadRe2, re2Ready } from '../containerd/re2';
 import { resolveRoute } from '../route/route';
 import { dockerHubRoute, isSdrOnly, type DockerHubPosture } from '../route/posture';
@@ -137,14 +137,15 @@ export function fleetImageRoute(compiled: Compiled, image: string): FleetImageRo
 
 // Clusters made from one template share their registry settings: read and compile each
 // distinct input once. The key is everything compileCluster reads, so a hit is the
-// same result.
-const sharedByInput = new Memo<string, CompiledCluster>(4096);
+// same result. Undefined (not remembered): the input has a rewrite and the RE2 engine is not
+// loaded yet.
+const sharedByInput = new Memo<string, CompiledCluster | undefined>(4096);
 
-function readAndCompile(item: unknown, globalSdr: string | undefined): CompiledCluster {
+function readAndCompile(item: unknown, globalSdr: string | undefined): CompiledCluster | undefined {
   const spec = (item as { spec: { kubernetesVersion?: unknown; rkeConfig: Record<string, unknown> } }).spec;
   const rke = spec.rkeConfig;
   const key = JSON.stringify([spec.kubernetesVersion, rke.machineGlobalConfig, rke.machineSelectorConfig, rke.registries, globalSdr]);
-  return sharedByInput.get(key, () => compileCluster(item, { globalSystemDefaultRegistry: globalSdr }));
+  return sharedByInput.get(key, () => compileClusterWhenReady(item, { globalSystemDefaultRegistry: globalSdr }));
 }
 
 export interface PostureResult {
@@ -158,7 +159,8 @@ export function clusterPosture(item: unknown, opts: FleetOptions = {}): PostureR
   const { name, namespace } = meta(item);
   const reason = skipReason(item);
   if (reason) return { cluster: { name, namespace, skipped: reason } };
-  const shared = readAndCompile(item, opts.globalSystemDefaultRegistry);
+  // (compileCluster says that the RE2 engine is not loaded, when that is why there is none)
+  const shared = readAndCompile(item, opts.globalSystemDefaultRegistry) ?? compileCluster(item, { globalSystemDefaultRegistry: opts.globalSystemDefaultRegistry });
   const { settings, sdrSource } = shared.settings;
   const compiled = shared.compiled;
   const registries = ((item as { spec: { rkeConfig: { registries?: unknown } } }).spec.rkeConfig.registries ?? null) as unknown;
@@ -219,8 +221,9 @@ export async function fleetPostureSliced(items: unknown[], opts: FleetOptions = 
   let start = performance.now();
   for (const item of items) {
     if (slice.signal?.aborted) break;
-    // the RE2 engine, loaded when the first cluster with a rewrite comes (containerd/re2.ts)
-    if (!re2Ready() && !skipReason(item) && clusterNeedsRe2(item)) await (slice.loadRe2 ?? loadRe2)();
+    // the RE2 engine, loaded when the first cluster with a rewrite comes (containerd/re2.ts);
+    // what is compiled here is remembered for clusterPosture
+    if (!re2Ready() && !skipReason(item) && !readAndCompile(item, opts.globalSystemDefaultRegistry)) await (slice.loadRe2 ?? loadRe2)();
     out.push(clusterPosture(item, opts));
     if (performance.now() - start >= budget && out.length < items.length) {
       slice.onProgress?.(out.length, items.length);

@@ -4,7 +4,7 @@ import { buildHostConfigs, canonicalRegistries, embeddedRegistryAddress, withEmb
 import { PerEntry } from '../lib/memo';
 import { renderHostsToml } from '../agent/render-hosts-toml';
 import { parseHostsToml } from '../containerd/read-hosts-toml';
-import { needsRe2 } from '../containerd/re2';
+import { needsRe2, re2Ready } from '../containerd/re2';
 import { profileFor } from '../input/profiles';
 import { settingsFromCluster, type ClusterSettings } from '../input/settings';
 import { validate } from './validate';
@@ -59,14 +59,20 @@ export interface CompiledCluster {
  * setting, which the cluster's own value overrides.
  */
 export function compileCluster(cluster: unknown, opts: { globalSystemDefaultRegistry?: string; surface?: Surface } = {}): CompiledCluster {
-  const settings = settingsFromCluster(cluster, opts);
-  return { settings, compiled: compile(settings.settings, settings.findings, { surface: opts.surface }) };
+  return compiledFrom(settingsFromCluster(cluster, opts), opts);
 }
 
 /**
- * Whether compiling this cluster runs a rewrite pattern, so needs the RE2 engine, which is
- * loaded on first need: the tab and the pages await loadRe2() first (containerd/re2.ts).
+ * compileCluster, or undefined – the cluster read once either way – when the cluster has a
+ * rewrite and the RE2 engine, loaded on first need, is not there yet (containerd/re2.ts):
+ * the tab and the pages then await loadRe2() and compile. `re2Ready`: whether the engine may
+ * be used (by default whether it is loaded).
  */
-export function clusterNeedsRe2(cluster: unknown): boolean {
-  return needsRe2(settingsFromCluster(cluster).settings);
+export function compileClusterWhenReady(cluster: unknown, opts: { globalSystemDefaultRegistry?: string; surface?: Surface; re2Ready?: boolean } = {}): CompiledCluster | undefined {
+  const settings = settingsFromCluster(cluster, opts);
+  return (opts.re2Ready ?? re2Ready()) || !needsRe2(settings.settings) ? compiledFrom(settings, opts) : undefined;
+}
+
+function compiledFrom(settings: ClusterSettings, opts: { surface?: Surface }): CompiledCluster {
+  return { settings, compiled: compile(settings.settings, settings.findings, { surface: opts.surface }) };
 }

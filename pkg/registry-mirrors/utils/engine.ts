@@ -2,7 +2,7 @@
 // extension by build-pkg). Nothing else in the package reaches into src/.
 export {
   compileCluster,
-  clusterNeedsRe2,
+  compileClusterWhenReady,
   loadRe2,
   re2Ready,
   resolveRoute,
