@@ -32,8 +32,13 @@ export function re2Ready(): boolean {
 
 /** The RE2 engine; throws when loadRe2() has not finished. */
 export function re2(): typeof RE2JS {
-  if (!engine) throw new Error('The RE2 engine is not loaded: await loadRe2() before compiling rewrite patterns');
+  if (!engine) throw notLoaded();
   return engine;
+}
+
+/** What compiling a rewrite before loadRe2() has finished throws. */
+export function notLoaded(): Error {
+  return new Error('The RE2 engine is not loaded: await loadRe2() before compiling rewrite patterns');
 }
 
 /** Whether compiling these settings runs a rewrite pattern, so needs the RE2 engine. */

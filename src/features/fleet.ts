@@ -2,8 +2,8 @@
 // the * fallback bug, SDR-only clusters, finding counts, and where any image comes
 // from on each cluster. Everything is read off compile/resolveRoute; this file only
 // gathers, counts and slices the work so a page never freezes.
-import { compileCluster, compileClusterWhenReady, type Compiled, type CompiledCluster } from '../route/compile';
-import { loadRe2, re2Ready } from '../containerd/re2';
+import { compileClusterWhenReady, type Compiled, type CompiledCluster } from '../route/compile';
+import { loadRe2, notLoaded, re2Ready } from '../containerd/re2';
 import { resolveRoute } from '../route/route';
 import { dockerHubRoute, isSdrOnly, type DockerHubPosture } from '../route/posture';
 import { checkSecretRefs, type SecretInfo } from './secret-refs';
@@ -159,8 +159,8 @@ export function clusterPosture(item: unknown, opts: FleetOptions = {}): PostureR
   const { name, namespace } = meta(item);
   const reason = skipReason(item);
   if (reason) return { cluster: { name, namespace, skipped: reason } };
-  // (compileCluster says that the RE2 engine is not loaded, when that is why there is none)
-  const shared = readAndCompile(item, opts.globalSystemDefaultRegistry) ?? compileCluster(item, { globalSystemDefaultRegistry: opts.globalSystemDefaultRegistry });
+  const shared = readAndCompile(item, opts.globalSystemDefaultRegistry);
+  if (!shared) throw notLoaded(); // a rewrite, and the RE2 engine not loaded (fleetPostureSliced loads it)
   const { settings, sdrSource } = shared.settings;
   const compiled = shared.compiled;
   const registries = ((item as { spec: { rkeConfig: { registries?: unknown } } }).spec.rkeConfig.registries ?? null) as unknown;
