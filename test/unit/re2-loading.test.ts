@@ -74,13 +74,14 @@ describe('needsRe2: whether compiling the settings runs a rewrite pattern', () =
 });
 
 describe('loading the RE2 engine', () => {
-  let loads = 0;
-
+  // each test stands alone (Stryker runs a mutant's covering tests, not the whole file)
   afterAll(() => {
     vi.doUnmock('re2js');
   });
 
-  it('a load that fails (a chunk the network lost) rejects, and leaves the engine not loaded', async() => {
+  it('a load that fails (a chunk the network lost) rejects and leaves the engine not loaded; the next call loads again, and calls while it loads share one load', async() => {
+    let loads = 0;
+
     vi.doMock('re2js', async(original) => {
       if (loads++ === 0) {
         throw new Error('Loading chunk registry-mirrors-re2 failed');
@@ -90,21 +91,24 @@ describe('loading the RE2 engine', () => {
     });
     await expect(re2.loadRe2()).rejects.toThrow(Error);
     expect(re2.re2Ready()).toBe(false);
+    expect(() => re2.re2()).toThrow(NOT_LOADED);
+
+    const again = re2.loadRe2();
+
+    expect(re2.loadRe2()).toBe(again);
+    expect(re2.re2Ready()).toBe(false);
+    await again;
+    expect(loads).toBe(2);
+    expect(re2.re2Ready()).toBe(true);
   });
 
-  it('the next call loads again; calls while it loads share one load; once loaded, patterns compile with Go\'s syntax, and a pattern that failed before is not remembered as failed', async() => {
-    const first = re2.loadRe2();
-
-    expect(re2.loadRe2()).toBe(first);
-    expect(re2.re2Ready()).toBe(false);
-    await first;
-    expect(loads).toBe(2);
+  it('once loaded, patterns compile with Go\'s syntax, a pattern that failed before is not remembered as failed, and a cluster with a rewrite compiles unless told to wait', async() => {
+    await re2.loadRe2();
     expect(re2.re2Ready()).toBe(true);
     expect(re2.re2().compile('a+').matcher('baa').find()).toBe(true);
     expect(rewrite.compilePattern('^library/(.*)$').ok).toBe(true);
     expect(rewrite.applyRewrites([['^library/(.*)$', 'hub/$1']], 'library/nginx')).toEqual({ repository: 'hub/nginx', pattern: '^library/(.*)$', replacement: 'hub/$1' });
     expect(rewrite.compilePattern('(?=x)')).toEqual({ ok: false, error: 'invalid or unsupported Perl syntax: `(?=`' });
-    // with the engine loaded, a cluster with a rewrite compiles unless told to wait
     expect(compileClusterWhenReady(withRewrite)?.compiled.registries.mirrors['docker.io'].rewrites).toEqual([['^library/(.*)$', 'hub/$1']]);
     expect(compileClusterWhenReady(withRewrite, { re2Ready: false })).toBeUndefined();
     expect(clusterPosture(withRewrite).cluster.name).toBe('a');
