@@ -169,6 +169,19 @@ export async function stabilize(page) {
     }
     window.scrollTo(0, 0);
   });
+  // The tab renders a mirror card only near the viewport (content-visibility: auto). A crop
+  // that reaches below the viewport is captured beyond it, and on a busy machine Chromium
+  // captured a card there before it had painted it: a blank card, 2.4 % of the pixels (the
+  // CI run of 2026-12-06; here 1 of 32 renders with two busy cores). Render such parts as they are
+  // on screen once scrolled to: visible, with the containment that `auto` implies.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('*')) {
+      if (getComputedStyle(el).contentVisibility === 'auto') {
+        /** @type {HTMLElement} */ (el).style.setProperty('content-visibility', 'visible', 'important');
+        /** @type {HTMLElement} */ (el).style.setProperty('contain', 'layout style paint', 'important');
+      }
+    }
+  });
   await page.mouse.move(0, 0);
   await page.evaluate(() => document.fonts.ready);
   // two frames: layout and paint after the last change
