@@ -28,7 +28,7 @@ export class Memo<K, V> {
       this.map.clear();
       this.generation = generation;
     }
-    // memoised values are never undefined, so one lookup tells a hit from a miss
+    // one lookup: a stored undefined is a miss, made again (fleet.ts: a cluster waiting for RE2)
     let v = this.map.get(key);
     if (v === undefined) {
       v = make();
