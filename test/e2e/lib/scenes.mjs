@@ -163,6 +163,8 @@ export const SCENES = [
 /** Bring the page into a state that renders the same every time. */
 export async function stabilize(page) {
   await page.addStyleTag({ content: STABLE_CSS });
+  // the last edit of a setup derived: no "updating…" badge over a panel in the picture
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15_000 });
   await page.evaluate(() => {
     if (document.activeElement && document.activeElement !== document.body) {
       /** @type {HTMLElement} */ (document.activeElement).blur();
