@@ -127,9 +127,28 @@ export async function press(w: VueWrapper<any>, testid: string, key: string) {
   await flushPromises();
 }
 
-/** the status banner: its state and counts */
+/**
+ * Whether the element is in the page and shown: the tab keeps some parts in place and only
+ * hides them (class rm-invisible: visibility hidden, so showing them relayouts nothing).
+ */
+export function shown(w: VueWrapper<any>, selector: string): boolean {
+  const el = w.find(selector);
+
+  return el.exists() && !el.element.closest('.rm-invisible');
+}
+
+/** the text of an element as shown: without the parts kept in place but hidden */
+export function shownText(el: Element): string {
+  const copy = el.cloneNode(true) as Element;
+
+  copy.querySelectorAll('.rm-invisible').forEach((hidden) => hidden.remove());
+
+  return (copy.textContent ?? '').trim();
+}
+
+/** the status banner: its state and counts, and its text as shown */
 export function status(w: VueWrapper<any>) {
   const b = w.get('[data-testid="rm-status"]');
 
-  return { state: b.attributes('data-status'), errors: Number(b.attributes('data-errors')), warnings: Number(b.attributes('data-warnings')), text: b.text() };
+  return { state: b.attributes('data-status'), errors: Number(b.attributes('data-errors')), warnings: Number(b.attributes('data-warnings')), text: shownText(b.element) };
 }

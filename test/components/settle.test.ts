@@ -7,7 +7,7 @@ import {
 import { flushPromises } from '@vue/test-utils';
 import { SETTLE } from '@pkg/utils/settle';
 import {
-  mountTab, loadSample, codes, typeKeys, registries, status, click
+  mountTab, loadSample, codes, typeKeys, registries, status, click, shown, shownText, field
 } from './helpers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,14 +32,14 @@ describe('derived state after a pause in typing', () => {
     expect(status(wrapper).state).toBe('updating');
     expect(status(wrapper).text).toContain('Checking the change');
     expect(status(wrapper).text).not.toContain('No problems');
-    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(true);
+    expect(shown(wrapper, '[data-testid="rm-preview-updating"]')).toBe(true);
     expect(wrapper.get('.rm-aside').attributes('aria-busy')).toBe('true');
 
     await sleep(SETTLE.delayMs + 30);
     await flushPromises();
     expect(status(wrapper).state).toBe('error');
     expect(codes(wrapper, 'rm-mirror-docker.io')).toContain('ENDPOINT_SCHEME');
-    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(false);
+    expect(shown(wrapper, '[data-testid="rm-preview-updating"]')).toBe(false);
     expect(wrapper.get('.rm-aside').attributes('aria-busy')).toBe('false');
     // the other cards were not touched
     expect(codes(wrapper, 'rm-mirror-ghcr.io')).toEqual([]);
@@ -115,7 +115,7 @@ describe('the status banner while an edit is being checked', () => {
     // marked busy (not presented as the result of the edit)
     await typeKeys(wrapper, 'rm-endpoint-input-0', 'x', { append: true });
     expect(status(wrapper).state).toBe('updating');
-    expect(wrapper.get('[data-testid="rm-status-summary"]').text()).toContain('Checking the change');
+    expect(shownText(wrapper.get('[data-testid="rm-status-summary"]').element)).toBe('Checking the change…');
     expect(list().exists()).toBe(true);
     expect(list().findAll('li').map((li) => li.text())).toEqual(before);
     expect(list().attributes('aria-busy')).toBe('true');
@@ -154,8 +154,8 @@ describe('the first keystroke of an edit', () => {
     // the edit is in the spec, and the page says it is being checked
     expect(registries(resource).mirrors['registry-0.example.com'].endpoint[0]).toBe('https://cache-0.example.netx');
     expect(status(wrapper).state).toBe('updating');
-    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(true);
-    expect(wrapper.find('[data-testid="rm-tools-updating"]').exists()).toBe(true);
+    expect(shown(wrapper, '[data-testid="rm-preview-updating"]')).toBe(true);
+    expect(shown(wrapper, '[data-testid="rm-tools-updating"]')).toBe(true);
     expect(wrapper.get('[data-testid="rm-tools"]').attributes('aria-busy')).toBe('true');
     // the tab itself and the 29 other cards were not rendered again
     expect(renders.get('RegistryMirrorsTab') ?? 0).toBe(0);
@@ -165,7 +165,46 @@ describe('the first keystroke of an edit', () => {
     await sleep(SETTLE.delayMs + 30);
     await flushPromises();
     expect(status(wrapper).state).toBe('error');
-    expect(wrapper.find('[data-testid="rm-preview-updating"]').exists()).toBe(false);
+    expect(shown(wrapper, '[data-testid="rm-preview-updating"]')).toBe(false);
     expect(wrapper.get('[data-testid="rm-tools"]').attributes('aria-busy')).toBe('false');
+  });
+
+  it('shows what says "updating…" without adding or removing a node: the badges and both summaries stay in place, only shown or hidden (a repaint, nothing moves or is laid out again)', async() => {
+    const { wrapper } = await mountTab(loadSample('k3s-rewrites-embedded'));
+    const parts = () => ({
+      preview: wrapper.get('[data-testid="rm-preview-updating"]').element,
+      tools:   wrapper.get('[data-testid="rm-tools-updating"]').element,
+      summary: [...wrapper.get('[data-testid="rm-status-summary"]').element.children],
+    });
+    const before = parts();
+
+    expect(status(wrapper).text).toBe('No problems found in the registry settings.');
+    expect(shown(wrapper, '[data-testid="rm-preview-updating"]')).toBe(false);
+    expect(shown(wrapper, '[data-testid="rm-tools-updating"]')).toBe(false);
+
+    await typeKeys(wrapper, 'rm-endpoint-input-0', 'x', { append: true });
+    expect(status(wrapper).state).toBe('updating');
+    expect(shownText(wrapper.get('[data-testid="rm-status-summary"]').element)).toBe('Checking the change…');
+    expect(shown(wrapper, '[data-testid="rm-preview-updating"]')).toBe(true);
+    expect(shown(wrapper, '[data-testid="rm-tools-updating"]')).toBe(true);
+    // the same nodes: shown, not made
+    const during = parts();
+
+    expect(during.preview).toBe(before.preview);
+    expect(during.tools).toBe(before.tools);
+    during.summary.forEach((el, i) => expect(el).toBe(before.summary[i]));
+
+    // Backspace: the endpoint as it was, and after the pause nothing says "updating…"
+    await field(wrapper, 'rm-endpoint-input-0').setValue('https://mirror.example.com:5000');
+    await flushPromises();
+    await sleep(SETTLE.delayMs + 30);
+    await flushPromises();
+    expect(status(wrapper).state).toBe('ok');
+    expect(status(wrapper).text).toBe('No problems found in the registry settings.');
+    expect(shown(wrapper, '[data-testid="rm-preview-updating"]')).toBe(false);
+    const after = parts();
+
+    expect(after.preview).toBe(before.preview);
+    after.summary.forEach((el, i) => expect(el).toBe(before.summary[i]));
   });
 });

@@ -252,6 +252,72 @@ export default [
     },
   },
   {
+    name: 'typing: the first keystroke after a pause says "checking" by showing what was in place – outside the edited card no node is added, removed or retyped (#11)',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      const card = mirrorCard(page, 'docker.io');
+      const box = card.getByRole('textbox', { name: L('registryMirrors.endpoints.label', { n: 1 }), exact: true });
+      const badges = ['rm-preview-updating', 'rm-tools-updating'];
+
+      await retype(page, box, 'ftp://m');
+      await expect.poll(async() => expect.equal((await status(page)).status, 'error', 'the banner after ftp://m'));
+      for (const b of badges) {
+        await expect.hidden(tab(page).locator(`[data-testid="${ b }"]`), `${ b } once the edit is checked`);
+      }
+      // a pause, then one key: what the page shows in the frame that follows it, and every
+      // change the page made outside the edited card until then (read in that frame: the
+      // check after the pause cannot come first)
+      await page.waitForTimeout(300);
+      await page.evaluate((ids) => {
+        const w = /** @type {any} */ (window);
+        const edited = document.querySelector('[data-testid="rm-mirror-docker.io"]');
+        const changes = [];
+        const observer = new MutationObserver((records) => {
+          for (const r of records) {
+            if (!edited.contains(r.target)) {
+              const el = r.target.nodeType === 1 ? /** @type {Element} */ (r.target) : r.target.parentElement;
+
+              changes.push({ type: r.type, attribute: r.attributeName, where: el?.closest('[data-testid]')?.getAttribute('data-testid') });
+            }
+          }
+        });
+
+        observer.observe(document.body, {
+          subtree: true, childList: true, characterData: true, attributes: true
+        });
+        w.__frame = new Promise((resolve) => {
+          document.addEventListener('keydown', () => requestAnimationFrame(() => {
+            changes.push(...observer.takeRecords().filter((r) => !edited.contains(r.target)).map((r) => ({ type: r.type, attribute: r.attributeName })));
+            observer.disconnect();
+            resolve({
+              changes,
+              summary: /** @type {HTMLElement} */ (document.querySelector('[data-testid="rm-status-summary"]')).innerText.trim(),
+              badges:  ids.map((id) => document.querySelector(`[data-testid="${ id }"]`)?.checkVisibility({ visibilityProperty: true }) ?? false),
+            });
+          }), { capture: true, once: true });
+        });
+      }, badges);
+      await page.keyboard.type('i');
+      const frame = await page.evaluate(() => /** @type {any} */ (window).__frame);
+
+      // what the page shows at once: the edit is being checked (the summary, both badges)
+      expect.equal(frame.summary, L('registryMirrors.status.updating'), 'the summary in the frame after the key');
+      expect.equal(frame.badges, [true, true], 'the "updating…" badges of the preview and the tools in the frame after the key');
+      expect.equal((await readSpec(page)).mirrors['docker.io'].endpoint[0], 'ftp://mi', 'the endpoint in the spec after the key');
+      // and how: only attributes changed outside the card – what says "checking" was in place,
+      // hidden, and is shown (a repaint: nothing is laid out again)
+      expect.ok(frame.changes.length > 0, 'the key changed something outside the card (the banner says "checking")');
+      expect.equal(frame.changes.filter((c) => c.type !== 'attributes'), [], 'nodes added, removed or retyped outside the edited card');
+
+      // after the pause: the new verdict, the badges hidden again
+      await expect.poll(async() => expect.equal((await status(page)).status, 'error', 'the banner after the pause'));
+      for (const b of badges) {
+        await expect.hidden(tab(page).locator(`[data-testid="${ b }"]`), `${ b } after the pause`);
+      }
+      await expect.value(box, 'ftp://mi', 'the endpoint field');
+    },
+  },
+  {
     name: 'typing: with the two-layers explainer closed, the banner link of a system-default-registry finding opens it at the what-if field (#7)',
     async fn({ page, harness }) {
       await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
