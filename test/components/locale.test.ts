@@ -2,7 +2,7 @@
 // and follows a switch while it is open.
 import { describe, it, expect } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { mountTab, loadSample } from './helpers';
+import { mountTab, loadSample, status } from './helpers';
 
 describe('the tab follows the dashboard locale', () => {
   it('renders in zh-hans with translated findings, and switches back to English live', async() => {
@@ -17,7 +17,7 @@ describe('the tab follows the dashboard locale', () => {
     expect(finding.text()).toContain('“http://registry.example.com”是纯 HTTP');
     expect(finding.text()).toContain('修复：使用 https://');
     expect(finding.text()).not.toMatch(/plain HTTP|Fix:/);
-    expect(wrapper.get('[data-testid="rm-status"]').text()).toMatch(/个警告/);
+    expect(status(wrapper).text).toMatch(/个警告/);
     expect(wrapper.text()).toContain('镜像仓库配置');
     expect(wrapper.text()).not.toContain('Registry configs');
     // the wildcard release banner of v1.31.6 and its fix

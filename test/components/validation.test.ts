@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { mountTab, loadSample, codes } from './helpers';
+import {
+  mountTab, loadSample, codes, status
+} from './helpers';
 
 describe('validation from the engine findings', () => {
   it('shows an endpoint error next to the endpoint, with its fix, and clears it', async() => {
@@ -20,7 +22,7 @@ describe('validation from the engine findings', () => {
     expect(finding.text()).toContain('Fix: Use https://');
     // the tab is in an error state
     expect(wrapper.get('[data-testid="rm-status"]').attributes('data-status')).toBe('error');
-    expect(wrapper.get('[data-testid="rm-status"]').text()).toContain('1 error');
+    expect(status(wrapper).text).toContain('1 error');
     expect(card().classes()).toContain('rm-card-error');
 
     await card().get('[data-testid="rm-endpoint-input-0"]').setValue('https://mirror.example.com:5000');
