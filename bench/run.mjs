@@ -334,7 +334,9 @@ if (['fleet.posture', 'fleet.posture.distinct', 'fleet.slice.max'].some(wanted))
 
 // ---------------------------------------------------------------------------------------
 section('the tab in Chromium: keydown → next paint while typing into an endpoint (production build)');
-const BROWSER_SIZES = [200, 1000];
+// 12: a small cluster, where Chrome's autofill reads every card of the page after each key
+// unless each card is a form of its own (components/cards/CardForm.vue)
+const BROWSER_SIZES = [12, 200, 1000];
 const browserIds = (n) => [`browser.keystroke.${n}`, `browser.afterpause.${n}`, `browser.settled.${n}`, `browser.render.${n}`];
 if (wanted('browser.floor') || BROWSER_SIZES.some((n) => browserIds(n).some(wanted))) {
   // the production build of the standalone page, from the source as it is now (short mode
@@ -350,7 +352,7 @@ if (wanted('browser.floor') || BROWSER_SIZES.some((n) => browserIds(n).some(want
   const { measureTyping } = await import('./lib/browser.mjs');
   const PAUSED = SHORT ? 6 : 60; const PAUSE_MS = 500;
   const r = await measureTyping({ sizes, keystrokes: KEYS, gapMs: 120, floor: true, afterPauses: PAUSED, pauseMs: PAUSE_MS, log: (l) => process.stderr.write(`${l}\n`) });
-  const budgets = { 200: 16, 1000: 50 };
+  const budgets = { 12: 16, 200: 16, 1000: 50 };
   const method = `Chromium ${r.chromium} (Debian, headless, 1440×900), ${KEYS} keys pressed one at a time, 120 ms from keydown to keydown; keydown timeStamp → requestAnimationFrame → a user-blocking task after that frame`;
   const fl = r.results.floor.summary;
   // Event Timing's duration runs to the frame's presentation (8 ms steps, entries ≥ 16 ms only)

@@ -10,6 +10,7 @@ import { createHarnessStore } from '../../harness/src/store';
 import { shellGlobals } from '../../harness/src/install-shell';
 import { routeFor } from '../../harness/src/query';
 import { mountTab, loadSample } from './helpers';
+import SecretSelector from '@shell/components/form/SecretSelector.vue';
 
 /** The text of the elements a field's aria-describedby names ('' when none). */
 function described(w: VueWrapper<any>, testid: string): string {
@@ -208,7 +209,7 @@ describe('view mode shows Secret names as read-only text fields', () => {
     const { wrapper } = await mountTab(loadSample('airgap-rke2-v1.31.6'), { mode: 'view' });
     const card = wrapper.get('[data-testid="rm-config-registry.example.com"]');
 
-    expect(card.findAllComponents({ name: 'SecretSelector' })).toHaveLength(0);
+    expect(card.findAllComponents(SecretSelector)).toHaveLength(0);
     const auth = card.get('[data-testid="rm-config-auth-name"]');
     const tls = card.get('[data-testid="rm-config-tls-name"]');
 

@@ -4,6 +4,7 @@ import {
   mountTab, loadSample, type, click, toggle, registries, field, outsideRegistries
 } from './helpers';
 import { TEST_CA_PEM as PEM } from '../fixtures/test-ca';
+import SecretSelector from '@shell/components/form/SecretSelector.vue';
 
 describe('editing writes the right spec', () => {
   it('adds a mirror from the input and from a quick pick, with endpoints', async() => {
@@ -109,7 +110,7 @@ describe('editing writes the right spec', () => {
 
     await type(wrapper, `rm-config-host-${ host }`, 'mirror.example.com');
     const card = wrapper.get('[data-testid="rm-config-mirror.example.com"]');
-    const selectors = card.findAllComponents({ name: 'SecretSelector' });
+    const selectors = card.findAllComponents(SecretSelector);
 
     expect(selectors).toHaveLength(2);
     selectors[0].vm.$emit('update:value', 'dockerhub-pull');

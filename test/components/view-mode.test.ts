@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { mountTab, loadSample, plain } from './helpers';
 import { modeFromRoute } from '@pkg/utils/mode';
+import SecretSelector from '@shell/components/form/SecretSelector.vue';
+import { LabeledInput } from '@components/Form/LabeledInput';
+import { Checkbox } from '@components/Form/Checkbox';
 
 describe('mode from the route', () => {
   it('reads create, edit and view like the cluster page does', () => {
@@ -45,10 +48,10 @@ describe('view mode is read-only', () => {
       expect(enabled).toEqual([]);
 
       // view mode shows the Secret names as text: no picker at all
-      expect(wrapper.findAllComponents({ name: 'SecretSelector' })).toHaveLength(0);
+      expect(wrapper.findAllComponents(SecretSelector)).toHaveLength(0);
       const configs = cluster.spec.rkeConfig.registries.configs;
       const host = Object.keys(configs)[0];
-      const inputs = wrapper.findAllComponents({ name: 'LabeledInput' });
+      const inputs = wrapper.findAllComponents(LabeledInput);
       const byTestId = (id: string) => inputs.find((c) => c.attributes('data-testid') === id || c.find(`[data-testid="${ id }"]`).exists());
       const authName = byTestId('rm-config-auth-name');
       const tlsName = byTestId('rm-config-tls-name');
@@ -62,7 +65,7 @@ describe('view mode is read-only', () => {
       // even a forced event does not write: on the mirror key, every checkbox and both Secret name fields
       const key = Object.keys(cluster.spec.rkeConfig.registries.mirrors)[0];
       const keyInput = inputs.find((c) => c.attributes('data-testid') === `rm-mirror-key-${ key }` || c.find(`[data-testid="rm-mirror-key-${ key }"]`).exists());
-      const checkboxes = wrapper.findAllComponents({ name: 'Checkbox' });
+      const checkboxes = wrapper.findAllComponents(Checkbox);
 
       expect(keyInput, `the mirror key field of ${ key }`).toBeDefined();
       expect(checkboxes.length).toBeGreaterThan(0);

@@ -360,6 +360,89 @@ export default [
     },
   },
   {
+    name: 'typing: each card\'s fields are a form of their own (the browser\'s autofill reads that card after a key, not the page), and Enter in a field submits nothing and clicks nothing (#11)',
+    async fn({ page, harness }) {
+      await openHarness(page, harness, { sample: 'k3s-rewrites-embedded', mode: 'edit' });
+      const owners = await tab(page).evaluate((root) => {
+        const forms = [...root.querySelectorAll('form')];
+
+        return [...root.querySelectorAll('.rm-card')].map((card) => {
+          const fields = /** @type {Array<HTMLInputElement>} */ ([...card.querySelectorAll('input, textarea, select')]);
+          const owned = [...new Set(fields.map((f) => f.form))];
+
+          return { card: card.getAttribute('data-testid'), fields: fields.length > 0, forms: owned.length, form: owned[0] && card.contains(owned[0]) ? forms.indexOf(owned[0]) : -1 };
+        });
+      });
+
+      expect.ok(owners.length === 4, `the three mirror cards and the config card: ${ owners.length }`);
+      for (const o of owners) expect.equal({ fields: o.fields, forms: o.forms, inCard: o.form >= 0 }, { fields: true, forms: 1, inCard: true }, `the form of the fields of ${ o.card }`);
+      expect.equal(new Set(owners.map((o) => o.form)).size, owners.length, 'a form for each card');
+
+      // Enter in a field of a card: no submit, no button clicked, nothing in the spec changes
+      const before = await readSpec(page);
+      const url = page.url();
+
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+
+        w.__submits = 0;
+        w.__clicks = [];
+        document.addEventListener('submit', () => w.__submits++, true);
+        document.addEventListener('click', (e) => w.__clicks.push(/** @type {Element} */ (e.target).outerHTML.slice(0, 80)), true);
+      });
+      for (const box of [
+        mirrorCard(page, 'docker.io').getByRole('textbox', { name: L('registryMirrors.endpoints.label', { n: 1 }), exact: true }),
+        configCard(page, 'mirror.example.com:5000').getByRole('textbox', { name: L('registryMirrors.configs.host'), exact: true }),
+      ]) {
+        await box.focus();
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+      }
+      await page.waitForTimeout(300);
+      expect.equal(await page.evaluate(() => /** @type {any} */ (window).__submits), 0, 'forms submitted by Enter');
+      expect.equal(await page.evaluate(() => /** @type {any} */ (window).__clicks), [], 'clicks made by Enter');
+      expect.equal(await readSpec(page), before, 'the spec after Enter');
+      expect.equal(page.url(), url, 'the page after Enter');
+    },
+  },
+  {
+    name: 'typing: the card\'s form changes nothing on screen – every element of every card has the style and box it has with the form taken out (Rancher\'s FORM LABEL rule scoped back) (#11)',
+    async fn({ page, harness }) {
+      for (const mode of ['edit', 'view']) {
+        await openHarness(page, harness, { sample: 'airgap-rke2-v1.31.6', mode });
+        // the Secret forms of the config card (password field, radios) open too
+        for (const open of await tab(page).locator('[data-testid^="rm-config-create-secret"]').all()) await open.click();
+        // every computed property and the box of each element inside the cards, except the form itself
+        const look = () => tab(page).evaluate((root) => [...root.querySelectorAll('.rm-card *')]
+          .filter((el) => !el.matches('form.rm-card-form, form.rm-card-form > button'))
+          .map((el) => {
+            const cs = getComputedStyle(el);
+            const r = el.getBoundingClientRect();
+
+            return [`${ el.tagName }.${ [...el.classList].join('.') }`, [...cs].filter((p) => !/-origin$/.test(p)).map((p) => `${ p }: ${ cs.getPropertyValue(p) }`).concat(`box: ${ r.x },${ r.y },${ r.width },${ r.height }`)];
+          }));
+        const withForm = await look();
+        const forms = await tab(page).evaluate((root) => {
+          const all = root.querySelectorAll('form.rm-card-form');
+
+          all.forEach((f) => {
+            f.querySelector(':scope > button')?.remove();
+            f.replaceWith(...f.childNodes);
+          });
+
+          return all.length;
+        });
+        const without = await look();
+
+        expect.equal(forms, 2, `card forms taken out (${ mode })`);
+        expect.equal(without.length, withForm.length, `elements in the cards (${ mode })`);
+        const changed = withForm.flatMap(([el, props], i) => props.filter((p, j) => p !== without[i][1][j]).map((p) => `${ el } ${ p } (without the form: ${ without[i][1].find((q) => q.startsWith(p.split(':')[0] + ':')) })`));
+
+        expect.equal(changed.slice(0, 5), [], `what the form changes in the cards (${ mode }, ${ changed.length } in all)`);
+      }
+    },
+  },
+  {
     // npm run bench's keystroke figures (browser.*) end at the frame after the key. Chromium
     // queues ordinary work of its own on a text change (its autofill form tracker) that runs
     // once that frame is committed: a marker that is itself an ordinary task ran after it and
