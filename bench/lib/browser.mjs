@@ -111,6 +111,13 @@ function longestPerInteraction(events) {
   return [...byId.values()];
 }
 
+/** What the keys typed into one page give: their samples and summary, Event Timing per key, and the keys after pauses. */
+function typingResult(samples, events, paused) {
+  return {
+    samples, eventTiming: longestPerInteraction(events), summary: summarize(samples), afterPauses: paused.length ? { samples: paused, summary: summarize(paused) } : undefined
+  };
+}
+
 /** One key at a time, `gapMs` from one keydown to the next; each waits for its sample. */
 export async function typeMeasured(page, keys, gapMs) {
   for (let i = 0; i < keys.length; i++) {
@@ -186,9 +193,7 @@ export async function measureTyping({
         // the same keys after pauses: what a key costs the browser and machine after idling
         const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : [];
 
-        results.floor = {
-          samples, eventTiming: longestPerInteraction(events), summary: summarize(samples), renderMs: 0, afterPauses: paused.length ? { samples: paused, summary: summarize(paused) } : undefined
-        };
+        results.floor = { ...typingResult(samples, events, paused), renderMs: 0 };
       } finally {
         await page.close();
       }
@@ -226,14 +231,11 @@ export async function measureTyping({
           throw new Error(`${ n } mirrors: the spec has ${ JSON.stringify(spec) } but the field shows ${ JSON.stringify(typed) }`);
         }
         page.assertNoProblems();
-        const eventTiming = longestPerInteraction(events);
         // then the first key after each of `afterPauses` pauses (it also marks the derived
         // panels "updating…", which the keys of a burst find already marked)
         const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : [];
 
-        results[n] = {
-          samples, eventTiming, summary: summarize(samples), renderMs, settledMs, afterPauses: paused.length ? { samples: paused, summary: summarize(paused) } : undefined
-        };
+        results[n] = { ...typingResult(samples, events, paused), renderMs, settledMs };
         log(`    ${ n } mirrors: ${ samples.length } keystrokes, first render ${ renderMs } ms`);
       } finally {
         await page.close();
