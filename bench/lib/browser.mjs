@@ -14,12 +14,20 @@
 // Timing API's durations (PerformanceObserver 'event', 8 ms granularity, ≥ 16 ms only) are
 // collected too, as a cross-check.
 //
+// Each key also gives its work: the same span less the time the browser waited for the
+// display's next frame (from the end of the key's keydown, keypress and input handlers to the
+// frame's requestAnimationFrame). A key after a pause in typing lands at any point of the
+// display's 16.7 ms frame, and the frame that shows it starts at the next tick: a bare <input>
+// waits 0–17 ms there (keydown → paint p95 ≈ 17 ms with no page at all), which no page can
+// change. The work is what the page adds to that: handling the key, then rendering its frame.
+//
 // Keys are pressed one at a time (page.keyboard.press, real key events through CDP) with a
 // fixed gap between two keydowns (a fast typist), so work a keystroke schedules after its
 // paint delays the next keystroke when it is not done in time – as it would for a person.
 import { launchChromium, newPage } from '../../test/e2e/lib/browser.mjs';
 import { serveStandalone, STANDALONE_DIR } from '../../test/e2e/lib/standalone.mjs';
 import { registryKey } from './fixtures.mjs';
+import { cpuTimes, stealSince } from './steal.mjs';
 
 /** A Cluster (provisioning.cattle.io/v1) whose spec.rkeConfig.registries has `n` mirrors. */
 export function clusterWithMirrors(n) {
@@ -78,13 +86,30 @@ export function instrument() {
   if (typeof w.scheduler?.postTask !== 'function') {
     throw new Error('this Chromium has no scheduler.postTask: the keystroke figures need it');
   }
-  w.__lat = { samples: [], events: [] };
+  w.__lat = { samples: [], waits: [], events: [] };
+  // the end of the key's handlers: after the page's own (bubble phase, on window) and what
+  // they queued as microtasks (Vue's re-render)
+  let handled = 0;
+
+  for (const type of ['keydown', 'keypress', 'input']) {
+    window.addEventListener(type, () => queueMicrotask(() => {
+      handled = performance.now();
+    }));
+  }
   document.addEventListener('keydown', (e) => {
     const t0 = e.timeStamp;
 
     w.__lat.lastKey = t0;
+    handled = 0;
     requestAnimationFrame(() => {
-      w.scheduler.postTask(() => w.__lat.samples.push(performance.now() - t0), { priority: 'user-blocking' });
+      const frame = performance.now();
+      // no end seen (a handler stopped the event): no wait, the whole span counts as work
+      const wait = handled ? Math.max(0, frame - handled) : 0;
+
+      w.scheduler.postTask(() => {
+        w.__lat.samples.push(performance.now() - t0);
+        w.__lat.waits.push(wait);
+      }, { priority: 'user-blocking' });
     });
   }, { capture: true });
   try {
@@ -111,10 +136,22 @@ function longestPerInteraction(events) {
   return [...byId.values()];
 }
 
-/** What the keys typed into one page give: their samples and summary, Event Timing per key, and the keys after pauses. */
+/** Each key's work: its keydown → paint less the wait for the display's frame. */
+export function workOf({ samples, waits }) {
+  return samples.map((x, i) => x - waits[i]);
+}
+
+/** What the keys typed into one page give: their samples and summary, Event Timing per key, and the keys after pauses with their work. */
 function typingResult(samples, events, paused) {
+  const work = paused.samples.length ? workOf(paused) : [];
+
   return {
-    samples, eventTiming: longestPerInteraction(events), summary: summarize(samples), afterPauses: paused.length ? { samples: paused, summary: summarize(paused) } : undefined
+    samples,
+    eventTiming: longestPerInteraction(events),
+    summary:     summarize(samples),
+    afterPauses: work.length ? {
+      samples: paused.samples, summary: summarize(paused.samples), work, workSummary: summarize(work)
+    } : undefined,
   };
 }
 
@@ -135,20 +172,27 @@ export async function typeMeasured(page, keys, gapMs) {
 
 /**
  * The first key after each pause in typing: each key is pressed once the derived state of the
- * one before is fresh again and a further `pauseMs` has passed (an admin who stops to read,
- * then types on). Returns the keydown → paint samples of these keys.
+ * one before is fresh again (where the page has a status banner) and a further `pauseMs` has
+ * passed (an admin who stops to read, then types on), lengthened by 0–16 ms in turn so that
+ * the keys fall at every point of the display's 16.7 ms frame, as a person's do. Returns the
+ * keydown → paint samples of these keys and the wait for the frame in each.
+ * @returns {Promise<{ samples: number[], waits: number[] }>}
  */
-async function typeAfterPauses(page, keys, pauseMs) {
+export async function typeAfterPauses(page, keys, pauseMs) {
   await page.evaluate(() => {
-    /** @type {any} */ (window).__lat.samples = [];
+    Object.assign(/** @type {any} */ (window).__lat, { samples: [], waits: [] });
   });
   for (let i = 0; i < keys.length; i++) {
     await page.keyboard.press(keys[i]);
     await page.waitForFunction((k) => /** @type {any} */ (window).__lat.samples.length > k && document.querySelector('[data-testid="rm-status"]')?.getAttribute('data-status') !== 'updating', i, { polling: 5, timeout: 30_000 });
-    await page.waitForTimeout(pauseMs);
+    await page.waitForTimeout(pauseMs + (i * 7) % 17);
   }
 
-  return page.evaluate(() => /** @type {any} */ (window).__lat.samples);
+  return page.evaluate(() => {
+    const { samples, waits } = /** @type {any} */ (window).__lat;
+
+    return { samples, waits };
+  });
 }
 
 /** "/team-proxy" typed, then erased again, over and over: every key changes the value */
@@ -170,7 +214,7 @@ function keySequence(count) {
  * `afterPauses`: then that many keys, each the first after a pause of `pauseMs` once the
  * derived state is fresh.
  * @param {{ sizes: number[], keystrokes: number, gapMs?: number, floor?: boolean, afterPauses?: number, pauseMs?: number, log?: (s: string) => void }} opts
- * @returns {Promise<{ chromium: string, dir: string, results: Record<string, { samples: number[], eventTiming: number[], summary: any, renderMs: number, settledMs?: number, afterPauses?: { samples: number[], summary: any } }> }>}
+ * @returns {Promise<{ chromium: string, dir: string, results: Record<string, { samples: number[], eventTiming: number[], summary: any, renderMs: number, settledMs?: number, stealPct?: number, afterPauses?: { samples: number[], summary: any, work: number[], workSummary: any } }> }>}
  */
 export async function measureTyping({
   sizes, keystrokes, gapMs = 120, floor = false, afterPauses = 0, pauseMs = 500, log = (/** @type {string} */ _s) => undefined
@@ -188,12 +232,14 @@ export async function measureTyping({
         await page.setContent('<label>Endpoint <input id="i"></label>');
         await page.click('#i');
         await page.evaluate(instrument);
+        const cpu = cpuTimes();
+
         await typeMeasured(page, keySequence(keystrokes), gapMs);
         const { samples, events } = await page.evaluate(() => /** @type {any} */ (window).__lat);
         // the same keys after pauses: what a key costs the browser and machine after idling
-        const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : [];
+        const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : { samples: [], waits: [] };
 
-        results.floor = { ...typingResult(samples, events, paused), renderMs: 0 };
+        results.floor = { ...typingResult(samples, events, paused), renderMs: 0, stealPct: stealSince(cpu) };
       } finally {
         await page.close();
       }
@@ -219,6 +265,8 @@ export async function measureTyping({
         await page.keyboard.press('End');
         await page.waitForTimeout(500);
         await page.evaluate(instrument);
+        const cpu = cpuTimes();
+
         await typeMeasured(page, keySequence(keystrokes), gapMs);
         // the derived panels (findings, route preview, tools) are fresh again: last keydown → then
         await page.waitForFunction(() => document.querySelector('[data-testid="rm-status"]')?.getAttribute('data-status') !== 'updating', null, { polling: 5, timeout: 60_000 });
@@ -233,9 +281,11 @@ export async function measureTyping({
         page.assertNoProblems();
         // then the first key after each of `afterPauses` pauses (it also marks the derived
         // panels "updating…", which the keys of a burst find already marked)
-        const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : [];
+        const paused = afterPauses ? await typeAfterPauses(page, keySequence(afterPauses), pauseMs) : { samples: [], waits: [] };
 
-        results[n] = { ...typingResult(samples, events, paused), renderMs, settledMs };
+        results[n] = {
+          ...typingResult(samples, events, paused), renderMs, settledMs, stealPct: stealSince(cpu)
+        };
         log(`    ${ n } mirrors: ${ samples.length } keystrokes, first render ${ renderMs } ms`);
       } finally {
         await page.close();
