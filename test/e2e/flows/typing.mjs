@@ -17,6 +17,30 @@ async function retype(page, box, text) {
   await page.keyboard.type(text, { delay: 5 });
 }
 
+/**
+ * A bare input whose input handler works `handlerMs`, then `laterMs` more in what it asks for:
+ * an ordinary task (`task`, run once the frame is committed) or the frame (`frame`, a
+ * requestAnimationFrame callback); focused, with the bench's keystroke marker installed.
+ */
+async function busyInput(page, handlerMs, later, laterMs) {
+  await page.setContent('<label>Endpoint <input id="endpoint"></label>');
+  await page.evaluate(([ms, when, more]) => {
+    const busy = (length) => {
+      const t0 = performance.now();
+
+      while (performance.now() - t0 < length) { /* the page at work */ }
+    };
+    const ask = when === 'frame' ? requestAnimationFrame : (fn) => setTimeout(fn, 0);
+
+    document.getElementById('endpoint').addEventListener('input', () => {
+      busy(ms);
+      ask(() => busy(more));
+    });
+  }, [handlerMs, later, laterMs]);
+  await page.click('#endpoint');
+  await page.evaluate(instrument);
+}
+
 export default [
   {
     name: 'typing: the tab is as wide as inside Rancher (about 990px)',
@@ -454,21 +478,7 @@ export default [
     needs: ['browser'],
     axe: false,
     async fn({ page }) {
-      await page.setContent('<label>Endpoint <input id="endpoint"></label>');
-      await page.evaluate(() => {
-        const busy = (ms) => {
-          const t = performance.now();
-
-          while (performance.now() - t < ms) { /* the page at work */ }
-        };
-
-        document.getElementById('endpoint').addEventListener('input', () => {
-          busy(6);
-          setTimeout(() => busy(30), 0);
-        });
-      });
-      await page.click('#endpoint');
-      await page.evaluate(instrument);
+      await busyInput(page, 6, 'task', 30);
       await typeMeasured(page, [...'registry'], 150);
       const samples = await page.evaluate(() => /** @type {any} */ (window).__lat.samples);
       const sorted = [...samples].sort((a, b) => a - b);
@@ -487,21 +497,7 @@ export default [
     needs: ['browser'],
     axe: false,
     async fn({ page }) {
-      await page.setContent('<label>Endpoint <input id="endpoint"></label>');
-      await page.evaluate(() => {
-        const busy = (ms) => {
-          const t = performance.now();
-
-          while (performance.now() - t < ms) { /* the page at work */ }
-        };
-
-        document.getElementById('endpoint').addEventListener('input', () => {
-          busy(6);
-          requestAnimationFrame(() => busy(8));
-        });
-      });
-      await page.click('#endpoint');
-      await page.evaluate(instrument);
+      await busyInput(page, 6, 'frame', 8);
       const paused = await typeAfterPauses(page, [...'registry'], 150);
       const work = workOf(paused);
       const sorted = [...work].sort((a, b) => a - b);
