@@ -87,8 +87,10 @@ export function instrument() {
     throw new Error('this Chromium has no scheduler.postTask: the keystroke figures need it');
   }
   w.__lat = { samples: [], waits: [], events: [] };
-  // the end of the key's handlers: after the page's own (bubble phase, on window) and what
-  // they queued as microtasks (Vue's re-render)
+  // the end of the key's handlers: after the page's own (bubble phase, on window) and what they
+  // queued as microtasks (Vue's re-render). Not keyup: it comes when the key is let go, often
+  // before the frame, and the time until then is no work of the page's (the tab has no keyup
+  // handler)
   let handled = 0;
 
   for (const type of ['keydown', 'keypress', 'input']) {
