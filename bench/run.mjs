@@ -352,7 +352,7 @@ if (wanted('browser.floor') || BROWSER_SIZES.some((n) => browserIds(n).some(want
   }
   const KEYS = SHORT ? 8 : 60;
   const sizes = BROWSER_SIZES.filter((n) => browserIds(n).some(wanted));
-  const { measureTyping } = await import('./lib/browser.mjs');
+  const { measureTyping, summarize } = await import('./lib/browser.mjs');
   const PAUSED = SHORT ? 6 : 60; const PAUSE_MS = 500;
   const r = await measureTyping({ sizes, keystrokes: KEYS, gapMs: 120, floor: true, afterPauses: PAUSED, pauseMs: PAUSE_MS, log: (l) => process.stderr.write(`${l}\n`) });
   const budgets = { 12: 16, 200: 16, 1000: 50 };
@@ -364,8 +364,10 @@ if (wanted('browser.floor') || BROWSER_SIZES.some((n) => browserIds(n).some(want
   }
   const method = `Chromium ${r.chromium} (Debian, headless, 1440×900), ${KEYS} keys pressed one at a time, 120 ms from keydown to keydown; keydown timeStamp → requestAnimationFrame → a user-blocking task after that frame`;
   const fl = r.results.floor.summary;
-  // Event Timing's duration runs to the frame's presentation (8 ms steps, entries ≥ 16 ms only)
-  const eventTimingNote = (x) => (x.eventTiming.length ? ` (Event Timing ≥ 16 ms on ${x.eventTiming.length} of ${KEYS} keys)` : '');
+  // Event Timing's duration runs to the frame's presentation (8 ms steps, entries ≥ 16 ms only):
+  // a key without an entry was shown in under 16 ms
+  const presentedP95 = (x) => summarize([...x.eventTiming, ...Array(Math.max(0, KEYS - x.eventTiming.length)).fill(0)]).p95;
+  const eventTimingNote = (x) => (x.eventTiming.length ? ` (Event Timing, to the frame's presentation: ≥ 16 ms on ${x.eventTiming.length} of ${KEYS} keys, p95 ${presentedP95(x) >= 16 ? `${presentedP95(x)} ms` : '< 16 ms'})` : '');
   if (wanted('browser.floor')) add({ id: 'browser.floor', label: 'bare <input> in the same browser (the machine\'s floor)', value: fl.p95, unit: 'ms (p95)', display: `p50 ${fmtMs(fl.p50)}, p95 ${fmtMs(fl.p95)}${eventTimingNote(r.results.floor)}`, method, notes: 'info: what the browser and this machine cost with no page at all', detail: fl });
   const fla = r.results.floor.afterPauses?.summary;
   const flw = r.results.floor.afterPauses?.workSummary;
@@ -376,7 +378,7 @@ if (wanted('browser.floor') || BROWSER_SIZES.some((n) => browserIds(n).some(want
   }
   for (const n of sizes) {
     const x = r.results[n];
-    add({ id: `browser.keystroke.${n}`, label: `typing into an endpoint, ${fmtNum(n)} mirrors`, value: x.summary.p95, unit: 'ms (p95)', display: `p50 ${fmtMs(x.summary.p50)}, p95 ${fmtMs(x.summary.p95)}, max ${fmtMs(x.summary.max)}${eventTimingNote(x)}`, budget: { op: '<=', value: budgets[n], display: `p95 ≤ ${budgets[n]} ms` }, method, detail: { ...x.summary, samples: x.samples, eventTiming: x.eventTiming, stealPct: x.stealPct } });
+    add({ id: `browser.keystroke.${n}`, label: `typing into an endpoint, ${fmtNum(n)} mirrors`, value: x.summary.p95, unit: 'ms (p95)', display: `p50 ${fmtMs(x.summary.p50)}, p95 ${fmtMs(x.summary.p95)}, max ${fmtMs(x.summary.max)}${eventTimingNote(x)}`, budget: { op: '<=', value: budgets[n], display: `p95 ≤ ${budgets[n]} ms` }, method, detail: { ...x.summary, samples: x.samples, eventTiming: x.eventTiming, presentedP95: presentedP95(x), stealPct: x.stealPct } });
     const ap = x.afterPauses.summary;
     const apMethod = `${PAUSED} keys, each pressed ${PAUSE_MS}–${PAUSE_MS + 16} ms after the findings and preview of the one before are fresh (the key that marks them "updating…")`;
     // the first key after a pause waits for the display's next frame, 0–17 ms: so does a bare
