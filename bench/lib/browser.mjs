@@ -197,6 +197,11 @@ export async function typeAfterPauses(page, keys, pauseMs) {
   });
 }
 
+/** The field the bench types into: the first endpoint of the third mirror (`registryKey(2)`). */
+export function endpointInput(page) {
+  return page.locator(`[data-testid="rm-mirror-${ registryKey(2) }"] input[data-testid="rm-endpoint-input-0"]`);
+}
+
 /**
  * The endpoint field as an admin types into it: clicked, the caret at the end of its value,
  * and in the middle of the screen. A click scrolls a field only just into view: with 200
@@ -271,7 +276,7 @@ export async function measureTyping({
         const t0 = Date.now();
 
         await page.evaluate((c) => window.__harness.setCluster(c), cluster);
-        const input = page.locator(`[data-testid="rm-mirror-${ key }"] input[data-testid="rm-endpoint-input-0"]`);
+        const input = endpointInput(page);
 
         await input.waitFor({ state: 'visible', timeout: 120_000 });
         const renderMs = Date.now() - t0;

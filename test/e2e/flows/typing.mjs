@@ -6,7 +6,7 @@ import {
 import { L } from '../lib/l10n.mjs';
 import * as expect from '../lib/expect.mjs';
 import {
-  clusterWithMirrors, focusEndpoint, instrument, keySequence, typeAfterPauses, typeMeasured, workOf
+  clusterWithMirrors, endpointInput, focusEndpoint, instrument, keySequence, typeAfterPauses, typeMeasured, workOf
 } from '../../../bench/lib/browser.mjs';
 import { registryKey } from '../../../bench/lib/fixtures.mjs';
 
@@ -523,7 +523,7 @@ export default [
     async fn({ page, harness }) {
       await openHarness(page, harness, { sample: 'empty-new' });
       await page.evaluate((c) => window.__harness.setCluster(c), clusterWithMirrors(200));
-      const input = page.locator(`[data-testid="rm-mirror-${ registryKey(2) }"] input[data-testid="rm-endpoint-input-0"]`);
+      const input = endpointInput(page);
 
       await input.waitFor({ state: 'visible', timeout: 60_000 });
       await focusEndpoint(page, input);
